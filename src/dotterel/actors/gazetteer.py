@@ -1,0 +1,175 @@
+"""The actor dictionary: countries, organisations, office holders and role words.
+
+Built once per process from the data tables (`countries.csv`,
+`organisations.csv`, `officeholders.csv`, `roles.csv`) and looked up by exact
+surface form, so a sentence is scanned with plain dictionary probes.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..datafiles import load_csv
+from ..errors import DataError
+from ..vocab import Sector
+
+NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})
+
+
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One thing a surface form can name."""
+
+    name: str
+    country: str
+    sector: str | None
+    kind: str  # country | demonym | capital | igo | institution | person
+    role: str | None = None
+    start: dt.date | None = None
+    end: dt.date | None = None
+
+    def active(self, on: dt.date | None) -> bool:
+        if on is None:
+            return self.end is None
+        return (self.start is None or self.start <= on) and (self.end is None or on <= self.end)
+
+
+@dataclass(frozen=True, slots=True)
+class Role:
+    """A role word: its sector and whether it is a title or a collective actor."""
+
+    term: str
+    sector: str
+    kind: str  # title | group
+
+
+def _split(cell: str) -> list[str]:
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
+def _date(cell: str, name: str, row: dict[str, str]) -> dt.date | None:
+    if not cell:
+        return None
+    try:
+        return dt.date.fromisoformat(cell)
+    except ValueError as exc:
+        raise DataError(f"{name}:{row['__line__']}: bad date {cell!r}") from exc
+
+
+def _sector(cell: str, country: str, name: str, row: dict[str, str]) -> str | None:
+    if not cell:
+        return None
+    if country in NON_STATE and cell.isupper() and len(cell) == 3:
+        return cell
+    if cell not in Sector.__members__:
+        raise DataError(f"{name}:{row['__line__']}: unknown sector {cell!r}")
+    return cell
+
+
+class Gazetteer:
+    """Surface form → entries, plus role words and office lookups."""
+
+    def __init__(self) -> None:
+        self.surfaces: dict[str, list[Entry]] = defaultdict(list)
+        self.roles: dict[str, Role] = {}
+        self.country_names: dict[str, str] = {}
+        self.capitals: dict[str, str] = {}
+        self._offices: dict[tuple[str, str], list[Entry]] = defaultdict(list)
+        self._load_countries()
+        self._load_organisations()
+        self._load_officeholders()
+        self._load_roles()
+        self.max_tokens = max(len(s.replace("-", " - ").split()) for s in self.surfaces) + 2
+
+    def _add(self, surface: str, entry: Entry) -> None:
+        if entry not in self.surfaces[surface]:
+            self.surfaces[surface].append(entry)
+
+    def _load_countries(self) -> None:
+        for row in load_csv("countries.csv"):
+            iso3, name = row["iso3"], row["name"]
+            self.country_names[iso3] = name
+            for s in [name, *_split(row["aliases"])]:
+                self._add(s, Entry(name, iso3, None, "country"))
+                if s.startswith("the "):
+                    self._add(s[4:], Entry(name, iso3, None, "country"))
+            for s in _split(row["demonyms"]):
+                self._add(s, Entry(name, iso3, None, "demonym"))
+            for s in _split(row["capitals"]):
+                self.capitals.setdefault(s, iso3)
+                self._add(s, Entry(s, iso3, "GOV", "capital"))
+
+    def _load_organisations(self) -> None:
+        for row in load_csv("organisations.csv"):
+            country = row["country"]
+            entry = Entry(row["name"], country, _sector(row["sector"], country, "organisations.csv", row),
+                          row["kind"] or "institution")
+            for s in [row["name"], *_split(row["aliases"])]:
+                self._add(s, entry)
+
+    def _load_officeholders(self) -> None:
+        for row in load_csv("officeholders.csv"):
+            country = row["country"]
+            entry = Entry(row["name"], country, _sector(row["sector"], country, "officeholders.csv", row),
+                          "person", row["role"] or None,
+                          _date(row["start"], "officeholders.csv", row),
+                          _date(row["end"], "officeholders.csv", row))
+            if entry.start and entry.end and entry.start > entry.end:
+                raise DataError(f"officeholders.csv:{row['__line__']}: start after end")
+            for s in [row["name"], *_split(row["aliases"])]:
+                self._add(s, entry)
+            if entry.role:
+                self._offices[(country, entry.role)].append(entry)
+
+    def _load_roles(self) -> None:
+        for row in load_csv("roles.csv"):
+            sector = _sector(row["sector"], "", "roles.csv", row) or "UNK"
+            self.roles[row["term"].lower()] = Role(row["term"].lower(), sector, row["kind"] or "title")
+
+    def lookup(self, surface: str, on: dt.date | None = None) -> Entry | None:
+        """The best entry for a surface form at a date.
+
+        A person's entry active on the date wins; else the one whose tenure is
+        nearest before it (a former office holder keeps their country).
+        """
+        entries = self.surfaces.get(surface)
+        if not entries:
+            return None
+        people = [e for e in entries if e.kind == "person"]
+        if people and len(people) == len(entries):
+            active = [e for e in people if e.active(on)]
+            if active:
+                return max(active, key=_role_rank)
+            return _nearest(people, on)
+        return next(e for e in entries if e.kind != "person")
+
+    def holder(self, country: str, role: str, on: dt.date | None) -> Entry | None:
+        """Who held an office (e.g. `("RUS", "foreign_minister")`) on a date."""
+        holders = [e for e in self._offices.get((country, role), []) if e.active(on)]
+        return holders[0] if len(holders) == 1 else None
+
+
+_ROLE_PRIORITY = ("head_of_state", "head_of_government", "deputy_head_of_government",
+                  "foreign_minister", "speaker", "defence_minister", "military_chief")
+
+
+def _role_rank(e: Entry) -> int:
+    return len(_ROLE_PRIORITY) - _ROLE_PRIORITY.index(e.role) if e.role in _ROLE_PRIORITY else 0
+
+
+def _nearest(people: list[Entry], on: dt.date | None) -> Entry:
+    if on is None:
+        return people[-1]
+    before = [e for e in people if e.end is not None and e.end < on]
+    if before:
+        return max(before, key=lambda e: e.end or dt.date.min)
+    return min(people, key=lambda e: e.start or dt.date.max)
+
+
+@functools.cache
+def gazetteer() -> Gazetteer:
+    """The process-wide actor dictionary (a pure function of the shipped tables)."""
+    return Gazetteer()

@@ -1,0 +1,283 @@
+"""Resolve noun phrases to actors, remembering what the article has named.
+
+A phrase is resolved from its own words first (a known person, institution,
+country, capital or demonym; a role word such as "embassy" or "foreign
+minister" with a country modifier), then from the article's memory: a surname
+already named in full ("Dar"), a definite role noun already seen ("the
+spokesperson", "the mission"), "both sides" for the two countries last named,
+and the article's home country (its dateline) for unqualified national bodies
+("the Foreign Office", "local police").
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections import Counter
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc, Span, Token
+
+from ..datafiles import load_csv
+from ..records import Actor
+from .gazetteer import Entry, Gazetteer, gazetteer
+
+#: Modifier dependencies that belong to a noun phrase.
+_MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"})
+_OF_PREPS = frozenset({"of"})
+_IN_PREPS = frozenset({"in", "from"})
+_PLURAL_PAIRS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "government",
+                           "leader", "minister", "state", "party", "capital"})
+_PAIR_DETS = frozenset({"both", "two"})
+_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+_PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
+#: Role heads that refer back to the same kind of body under another name.
+_SYNONYMS = {"mission": "embassy", "consulate": "embassy", "spokesman": "spokesperson",
+             "spokeswoman": "spokesperson", "fo": "foreign office", "ministry": "foreign ministry"}
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """A gazetteer match over tokens [start, end) of a Doc."""
+
+    start: int
+    end: int
+    entry: Entry
+
+
+def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[int, Match]:
+    """Longest gazetteer matches in a sentence, indexed by every token they cover."""
+    out: dict[int, Match] = {}
+    tokens = list(doc)
+    n = len(tokens)
+    i = 0
+    while i < n:
+        found = None
+        for j in range(min(n, i + gaz.max_tokens), i, -1):
+            text = tokens[i].doc[tokens[i].i:tokens[j - 1].i + 1].text
+            entry = gaz.lookup(text, on)
+            if entry is not None:
+                found = Match(tokens[i].i, tokens[j - 1].i + 1, entry)
+                break
+        if found is not None:
+            for k in range(found.start, found.end):
+                out[k] = found
+            i += found.end - found.start
+        else:
+            i += 1
+    return out
+
+
+
+@functools.cache
+def sector_adjectives() -> dict[str, str]:
+    """Adjectives that give a group its sector ("parliamentary" delegation → LEG)."""
+    return {row["word"].lower(): row["sector"] for row in load_csv("sector_adjectives.csv")}
+
+
+def phrase_tokens(head: Token) -> list[Token]:
+    """The head and its pre-modifiers (recursively), in text order."""
+    toks = [head]
+    stack = [c for c in head.lefts if c.dep_ in _MODIFIERS]
+    while stack:
+        t = stack.pop()
+        toks.append(t)
+        stack.extend(c for c in t.children if c.dep_ in _MODIFIERS or c.dep_ in ("cc", "conj"))
+    return sorted(toks, key=lambda t: t.i)
+
+
+def pp_objects(head: Token, preps: frozenset[str]) -> list[Token]:
+    """Objects of the head's prepositions in `preps`, with their conjuncts."""
+    out: list[Token] = []
+    for c in head.rights:
+        if c.dep_ == "prep" and c.lower_ in preps:
+            for obj in c.children:
+                if obj.dep_ == "pobj":
+                    out.append(obj)
+                    out.extend(obj.conjuncts)
+    return out
+
+
+def role_for(words: list[str], gaz: Gazetteer) -> tuple[str, str] | None:
+    """The longest role term ending the phrase words: (term, sector)."""
+    for k in range(min(4, len(words)), 0, -1):
+        term = " ".join(words[-k:]).lower()
+        role = gaz.roles.get(term) or gaz.roles.get(term.rstrip("s")) if term.endswith("s") else gaz.roles.get(term)
+        if role is not None:
+            return role.term, role.sector
+    return None
+
+
+@dataclass
+class DocActors:
+    """What one article has named so far; resolves phrases against it."""
+
+    on: dt.date | None
+    home: str | None = None
+    gaz: Gazetteer = field(default_factory=gazetteer)
+    surnames: dict[str, Actor] = field(default_factory=dict)
+    by_role: dict[str, Actor] = field(default_factory=dict)
+    countries: list[str] = field(default_factory=list)
+    last_person: Actor | None = None
+    last_group: Actor | None = None
+    country_counts: Counter[str] = field(default_factory=Counter)
+
+    def note_countries(self, matches: dict[int, Match]) -> None:
+        """Record the countries a sentence names, in order (for "both sides")."""
+        seen = []
+        for m in sorted(set(matches.values()), key=lambda m: m.start):
+            if m.entry.kind in ("country", "demonym", "capital") and m.entry.country not in seen:
+                seen.append(m.entry.country)
+        for c in seen:
+            self.country_counts[c] += 1
+            if c in self.countries:
+                self.countries.remove(c)
+            self.countries.append(c)
+
+    def pair(self) -> list[str]:
+        """The two countries most recently named."""
+        return self.countries[-2:][::-1] if len(self.countries) >= 2 else []
+
+    def home_country(self) -> str | None:
+        if self.home:
+            return self.home
+        top = self.country_counts.most_common(1)
+        return top[0][0] if top else None
+
+    def resolve(self, head: Token, matches: dict[int, Match]) -> list[Actor]:
+        """Actors named by the noun phrase headed by `head` (several for "both sides")."""
+        lower = head.lower_
+        if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS:
+            actor = self._pronoun(lower)
+            return [actor] if actor else []
+        toks = phrase_tokens(head)
+        text = _span_text(head, toks)
+        m = matches.get(head.i)
+        if m is not None:
+            return [self._from_entry(m, head, toks, text, matches)]
+        if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
+            if lower in self.surnames or head.text in self.surnames:
+                return [self.surnames.get(head.text) or self.surnames[lower]]
+        if lower in _PAIR_DETS or (head.lemma_.lower() in _PLURAL_PAIRS and head.tag_ in ("NNS", "NNPS")
+                                   and any(t.lower_ in _PAIR_DETS for t in toks)):
+            return [Actor(text, self.gaz.country_names.get(c, c), c, self._pair_sector(head)) for c in self.pair()]
+        words = [t.text for t in toks if t.dep_ not in ("det", "poss", "case") and not (t.i in matches)]
+        role = role_for(words, self.gaz) or role_for([head.lemma_], self.gaz)
+        sector = role[1] if role else None
+        for t in toks:
+            adj = sector_adjectives().get(t.lower_)
+            if adj and (sector is None or sector == "CVL"):
+                sector = adj
+        countries = [matches[t.i].entry for t in toks if t.i in matches and t.i != head.i]
+        of_objs = [o for o in pp_objects(head, _OF_PREPS) if o.i in matches]
+        if not countries and of_objs:
+            found = [matches[o.i].entry for o in of_objs]
+            if len(found) > 1 and sector is not None:
+                return [Actor(text, e.name, e.country, sector) for e in found]
+            countries = found[:1]
+        if sector is None and not countries:
+            return []
+        if sector is None:
+            sector = "UNK" if not head.ent_type_ == "PERSON" else None
+        country = countries[0].country if countries else None
+        if country is None and head.pos_ == "PRON":
+            return []
+        name: str | None = None
+        if country is None:
+            remembered = self.by_role.get(_SYNONYMS.get(role[0], role[0])) if role else None
+            if remembered is not None and not _indefinite(toks):
+                return [remembered]
+            if country is None:
+                in_objs = [o for o in pp_objects(head, _IN_PREPS) if o.i in matches]
+                if in_objs:
+                    country = in_objs[0] and matches[in_objs[0].i].entry.country
+                elif not _indefinite(toks) or head.ent_type_ == "PERSON":
+                    country = self.home_country()
+        if role and country and self.on:
+            holder = self.gaz.holder(country, _office(role[0]), self.on) if _office(role[0]) else None
+            if holder is not None and not _plural(head):
+                name = holder.name
+        if head.ent_type_ == "PERSON":
+            name = _person_name(head)
+        actor = Actor(text, name or (self.gaz.country_names.get(country) if country else None), country, sector)
+        self._remember(actor, head, role[0] if role else None)
+        return [actor]
+
+    def _pair_sector(self, head: Token) -> str | None:
+        role = role_for([head.lemma_], self.gaz)
+        return role[1] if role and role[1] != "UNK" else None
+
+    def _from_entry(self, m: Match, head: Token, toks: list[Token], text: str,
+                    matches: dict[int, Match]) -> Actor:
+        e = m.entry
+        if e.kind == "person":
+            actor = Actor(text, e.name, e.country, e.sector)
+        elif e.kind == "demonym":
+            role = role_for([head.lemma_], self.gaz)
+            actor = Actor(text, e.name, e.country, role[1] if role else "CVL")
+        elif e.kind == "country":
+            actor = Actor(text, e.name, e.country, None)
+        else:
+            actor = Actor(text, e.name, e.country, e.sector)
+        if e.kind != "person" and head.ent_type_ != "PERSON":
+            self._remember(actor, head, None)
+            return actor
+        # A person: remember the surname; a title in front may give the sector.
+        if e.kind != "person":
+            return actor
+        self._remember(actor, head, None)
+        return actor
+
+    def _remember(self, actor: Actor, head: Token, role: str | None) -> None:
+        if head.ent_type_ == "PERSON" or (actor.name and head.pos_ == "PROPN" and actor.sector not in (None,)
+                                          and head.ent_type_ not in ("GPE", "NORP", "ORG")):
+            for part in (actor.name or head.text).split():
+                if len(part) > 2 and part[0].isupper():
+                    self.surnames.setdefault(part, actor)
+            self.surnames[head.text] = actor
+            self.last_person = actor
+        else:
+            self.last_group = actor
+        if role:
+            self.by_role[_SYNONYMS.get(role, role)] = actor
+        lemma = head.lemma_.lower()
+        if lemma in self.gaz.roles:
+            self.by_role[_SYNONYMS.get(lemma, lemma)] = actor
+
+    def _pronoun(self, lower: str) -> Actor | None:
+        if lower in _PERSON_PRONOUNS:
+            return self.last_person
+        return self.last_group
+
+
+def _office(role_term: str) -> str | None:
+    return {"foreign minister": "foreign_minister", "president": "head_of_state",
+            "prime minister": "head_of_government", "deputy prime minister": "deputy_head_of_government",
+            "defence minister": "defence_minister", "defense minister": "defence_minister",
+            "army chief": "military_chief", "speaker": "speaker"}.get(role_term)
+
+
+def _plural(head: Token) -> bool:
+    return head.tag_ in ("NNS", "NNPS")
+
+
+def _indefinite(toks: list[Token]) -> bool:
+    return any(t.dep_ == "det" and t.lower_ in ("a", "an", "some", "any", "no") for t in toks)
+
+
+def _person_name(head: Token) -> str:
+    left = head.i
+    while left > 0 and head.doc[left - 1].ent_type_ == "PERSON" and head.doc[left - 1].ent_iob_ != "O":
+        left -= 1
+    return head.doc[left:head.i + 1].text
+
+
+def _span_text(head: Token, toks: list[Token]) -> str:
+    start = min(t.i for t in toks)
+    end = head.i + 1
+    for c in head.rights:
+        if c.dep_ in ("prep",) and c.lower_ in ("of", "in") or c.dep_ == "appos" or c.dep_ == "compound":
+            end = max(end, c.right_edge.i + 1)
+    span = head.doc[start:end]
+    return span.text

@@ -1,0 +1,314 @@
+"""The `dotterel` command line: thin commands over the library, rendered with rich.
+
+Exit codes of `dotterel run`: 0 every document coded; 2 usage error;
+3 some documents failed (see the `errors` table); 1 nothing could be done.
+"""
+
+from __future__ import annotations
+
+import json
+import logging
+import sys
+from pathlib import Path
+from typing import Any, Optional
+
+import typer
+from rich.console import Console
+from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
+from rich.table import Table
+
+from . import query
+from .errors import DotterelError
+
+app = typer.Typer(add_completion=False, no_args_is_help=True,
+                  help="dotterel: political event data from foreign-affairs news.")
+eval_app = typer.Typer(no_args_is_help=True, help="Score dotterel against gold files.")
+app.add_typer(eval_app, name="eval")
+
+console = Console()
+err_console = Console(stderr=True)
+DB_OPTION = typer.Option("dotterel.duckdb", "--db", help="DuckDB database file.")
+FORMAT_HELP = "table, jsonl or csv."
+
+
+def _fail(exc: Exception, debug: bool = False, code: int = 1) -> None:
+    if debug:
+        err_console.print_exception()
+    err_console.print(f"[red]error:[/red] {exc}")
+    raise typer.Exit(code)
+
+
+def _open(db: str, read_only: bool = True):  # type: ignore[no-untyped-def]
+    from .store import open_store
+
+    try:
+        return open_store(db, read_only=read_only)
+    except DotterelError as exc:
+        _fail(exc)
+
+
+def _print_jsonl(rows: list[dict[str, Any]]) -> None:
+    out = sys.stdout
+    for r in rows:
+        out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+
+
+@app.command()
+def run(
+    paths: list[str] = typer.Argument(..., help="Files or directories (text, JSONL, …); '-' for stdin."),
+    db: str = DB_OPTION,
+    recode: bool = typer.Option(False, "--recode", help="Code stored documents again."),
+    debug: bool = typer.Option(False, "--debug", help="Show tracebacks of failures."),
+) -> None:
+    """Ingest and code documents into the database.
+
+    Exit codes: 0 all documents coded (or already stored); 3 some documents failed
+    (one line each on stderr, rows in the `errors` table); 1 nothing could be done;
+    2 usage error.
+    """
+    from .pipeline import Pipeline
+    from .runner import run as run_batch
+
+    if debug:
+        logging.basicConfig(level=logging.DEBUG)
+    store = _open(db, read_only=False)
+    pipeline = Pipeline(on_error="raise" if debug else "record")
+    with Progress(SpinnerColumn(), TextColumn("[bold]coding"), BarColumn(), MofNCompleteColumn(),
+                  TextColumn("{task.fields[rate]} docs/s · {task.fields[events]} events"), TimeElapsedColumn(),
+                  console=err_console, transient=True, disable=not err_console.is_terminal) as progress:
+        task = progress.add_task("coding", total=None, rate="-", events=0)
+
+        def on_progress(done: int, events: int) -> None:
+            elapsed = progress.tasks[0].elapsed or 1e-9
+            progress.update(task, completed=done, rate=f"{done / elapsed:.1f}", events=events)
+
+        try:
+            summary = run_batch(paths, store, pipeline, recode=recode, on_progress=on_progress)
+        except DotterelError as exc:
+            store.close()
+            _fail(exc, debug)
+    store.close()
+    for line in summary.errors:
+        err_console.print(f"error: {line}", highlight=False, markup=False)
+    rate = summary.coded / summary.seconds if summary.seconds else 0.0
+    err_console.print(
+        f"{summary.documents} documents: {summary.coded} coded, {summary.already_stored} already stored, "
+        f"{summary.failed} failed · {summary.events} events · {summary.seconds:.1f}s ({rate:.1f} docs/s) → {db}")
+    raise typer.Exit(summary.exit_code)
+
+
+def _actor_cell(a: dict[str, Any] | None) -> str:
+    if not a:
+        return "-"
+    return f"{a.get('code') or '?'} {a.get('name') or a.get('text') or ''}".strip()
+
+
+@app.command()
+def events(
+    db: str = DB_OPTION,
+    type: Optional[str] = typer.Option(None, "--type", "-t", help="PLOVER event type, e.g. CONSULT."),
+    dyad: Optional[str] = typer.Option(None, "--dyad", help="Two country codes, e.g. PAK,RUS (either direction)."),
+    since: Optional[str] = typer.Option(None, help="Events dated on or after this ISO date."),
+    until: Optional[str] = typer.Option(None, help="Events dated on or before this ISO date."),
+    factuality: Optional[list[str]] = typer.Option(None, "--factuality", "-f", help="Keep only this factuality (repeatable)."),
+    fmt: str = typer.Option("table", "--format", help=FORMAT_HELP),
+    limit: Optional[int] = typer.Option(None, help="At most this many events."),
+) -> None:
+    """List coded events (every factuality; a column says which)."""
+    pair = tuple(dyad.replace(" ", ",").split(",")[:2]) if dyad else None
+    if pair is not None and len(pair) != 2:
+        raise typer.BadParameter("--dyad takes two codes, e.g. PAK,RUS")
+    store = _open(db)
+    try:
+        rows = query.events(store, type=type, dyad=pair, since=since, until=until,  # type: ignore[arg-type]
+                            factuality=factuality, limit=limit)
+    except DotterelError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        _print_jsonl(rows)
+    elif fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(["event_id", "doc_id", "type", "mode", "source", "target", "factuality", "date",
+                    "granularity", "location", "cameo", "goldstein", "confidence", "mentions", "trigger"])
+        for r in rows:
+            w.writerow([r["event_id"], r["doc_id"], r["type"], r["mode"], (r["source"] or {}).get("code"),
+                        (r["target"] or {}).get("code"), r["factuality"], r["date"]["value"],
+                        r["date"]["granularity"], (r["location"] or {}).get("name"), r["cameo"]["code"],
+                        r["cameo"]["goldstein"], r["confidence"], r["mentions"], r["evidence"]["trigger"]])
+    elif fmt == "table":
+        table = Table(title=f"{len(rows)} events", show_lines=False)
+        for col in ("id", "type", "source", "target", "factuality", "date", "place", "n", "trigger"):
+            table.add_column(col, overflow="fold")
+        for r in rows:
+            table.add_row(r["event_id"][:8], f"{r['type']}" + (f"/{r['mode']}" if r["mode"] else ""),
+                          _actor_cell(r["source"]), _actor_cell(r["target"]), r["factuality"],
+                          str(r["date"]["value"] or "?"), (r["location"] or {}).get("name") or "",
+                          str(r["mentions"]), r["evidence"]["trigger"])
+        console.print(table)
+    else:
+        raise typer.BadParameter(f"unknown format {fmt!r}: {FORMAT_HELP}")
+
+
+@app.command()
+def documents(
+    db: str = DB_OPTION,
+    fmt: str = typer.Option("table", "--format", help="table or jsonl."),
+    limit: Optional[int] = typer.Option(None, help="At most this many documents."),
+) -> None:
+    """List stored documents: title, published, dateline, sections."""
+    store = _open(db)
+    try:
+        rows = query.documents(store, limit=limit)
+    finally:
+        store.close()
+    if fmt == "jsonl":
+        _print_jsonl(rows)
+        return
+    table = Table(title=f"{len(rows)} documents")
+    for col in ("doc_id", "title", "published", "dateline", "sections", "events", "status"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        roles: dict[str, int] = {}
+        for s in r["sections"]:
+            roles[s["role"]] = roles.get(s["role"], 0) + 1
+        table.add_row(r["doc_id"], r["title"] or "", str(r["published"] or ""), r["dateline"] or "",
+                      ", ".join(f"{k} {v}" for k, v in roles.items()), str(r["num_events"]), r["status"] or "")
+    console.print(table)
+
+
+@app.command()
+def explain(event_id: str = typer.Argument(..., help="An event id (or a unique prefix)."), db: str = DB_OPTION) -> None:
+    """Why an event exists: its sentences, trigger, actors, factuality and date reasoning."""
+    store = _open(db)
+    try:
+        info = query.explain(store, event_id)
+    finally:
+        store.close()
+    if info is None:
+        _fail(DotterelError(f"no event {event_id!r}"))
+    e = info["event"]
+    doc = info["document"]
+    console.print(f"[bold]{e['type']}[/bold]{'/' + e['mode'] if e['mode'] else ''}  "
+                  f"{_actor_cell(e['source'])} → {_actor_cell(e['target'])}  [{e['factuality']}]"
+                  f"  confidence {e['confidence']}")
+    console.print(f"document: {doc['title']!r} ({doc['published']}, {doc['path']})", highlight=False)
+    d = e["date"]
+    console.print(f"date: {d['value']} ({d['granularity']}, {d['method']}) — {info['date_reason']}", highlight=False)
+    if e["attributed_to"]:
+        console.print(f"attributed to: {e['attributed_to']['text']} ({e['attributed_to']['code']})", highlight=False)
+    if e["location"]:
+        loc = e["location"]
+        console.print(f"place: {loc['name']} ({loc['country']}) {loc['lat']}, {loc['lon']}", highlight=False)
+    console.print(f"CAMEO {e['cameo']['code']} · QuadClass {e['cameo']['quad_class']} · "
+                  f"Goldstein {e['cameo']['goldstein']}")
+    console.print(f"{len(info['mentions'])} mention(s):")
+    for m in info["mentions"]:
+        ev = m["evidence"]
+        console.print(f"  [{ev['section']} {ev['char_start']}–{ev['char_end']}] trigger {ev['trigger']!r} "
+                      f"· {m['factuality']} · {m['date']['value']} ({m['date_reason']})", highlight=False)
+        console.print(f"    {ev['sentence']}", highlight=False, markup=False)
+
+
+@app.command()
+def dates(
+    text: Optional[str] = typer.Argument(None, help="A date expression, e.g. 'in April this year'."),
+    published: Optional[str] = typer.Option(None, "--published", help="Creation date (ISO) to resolve against."),
+    jsonl: Optional[Path] = typer.Option(None, "--jsonl", help="Batch input: records {id, dct, sentence, char_start, char_end, text}."),
+    out: Optional[Path] = typer.Option(None, "--out", help="Batch output file (default stdout)."),
+) -> None:
+    """Resolve a date expression, or a JSONL batch of them."""
+    from . import timex
+    from .eval.timex import resolve_records
+
+    if jsonl is not None:
+        with jsonl.open(encoding="utf-8") as fin:
+            records = resolve_records(fin)
+            if out is None:
+                _print_jsonl(list(records))
+            else:
+                with out.open("w", encoding="utf-8") as fout:
+                    for r in records:
+                        fout.write(json.dumps(r, ensure_ascii=False) + "\n")
+        return
+    if not text:
+        raise typer.BadParameter("give an expression or --jsonl FILE")
+    spans = timex.find(text) or [(0, len(text))]
+    for start, end in spans:
+        t = timex.resolve(text, start, end, published)
+        value = timex.to_date_value(t, published)
+        console.print_json(json.dumps({"text": t.text, "value": t.value, "granularity": t.granularity,
+                                       "start": value.start, "end": value.end, "method": t.method,
+                                       "reason": t.reason}, default=str))
+
+
+def _report(report: dict[str, Any], as_json: bool) -> None:
+    if as_json:
+        sys.stdout.write(json.dumps(report, ensure_ascii=False, default=str, indent=1) + "\n")
+    else:
+        console.print_json(json.dumps(report, ensure_ascii=False, default=str))
+
+
+@eval_app.command("seeds")
+def eval_seeds(
+    gold: Path = typer.Argument(Path("../shared/gold/seeds.yaml"), help="seeds.yaml"),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Check the seed articles against seeds.yaml (structure, must, should, must_not)."""
+    from .eval.seeds import evaluate_seeds
+
+    if not gold.exists():
+        _fail(DotterelError(f"no gold file at {gold}"), code=2)
+    report = evaluate_seeds(gold)
+    if as_json:
+        _report(report, True)
+        return
+    for art in report["articles"]:
+        console.print(f"[bold]{art['title']}[/bold]", highlight=False)
+        for key, ok in art.get("structure", {}).items():
+            console.print(f"  structure {key}: {'ok' if ok else 'FAIL'}", highlight=False)
+        for level in ("must", "should"):
+            for key, ok in art.get(level, {}).items():
+                console.print(f"  {level} {key}: {'ok' if ok else 'MISS'}", highlight=False)
+        for v in art.get("must_not_violations", []):
+            console.print(f"  must_not violated: {v['rule']}", highlight=False)
+    console.print(f"must {report['must'][0]}/{report['must'][1]} · should {report['should'][0]}/"
+                  f"{report['should'][1]} · structure {report['structure'][0]}/{report['structure'][1]} · "
+                  f"must_not violations {report['must_not_violations']}")
+
+
+@eval_app.command("timex")
+def eval_timex(
+    gold: Path = typer.Argument(..., help="timex_dev.jsonl"),
+    errors: int = typer.Option(0, "--errors", help="Show the N worst misses."),
+    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
+) -> None:
+    """Score the date resolver against TempEval-3 records (exact value accuracy)."""
+    from .eval.timex import evaluate_timex
+
+    report = evaluate_timex(gold, errors=errors)
+    if as_json:
+        _report(report, True)
+        return
+    table = Table(title=f"timex value accuracy: {report['accuracy']:.3f} (n={report['n']})")
+    table.add_column("group")
+    table.add_column("n", justify="right")
+    table.add_column("accuracy", justify="right")
+    for group in ("by_kind", "by_corpus"):
+        for k, v in report[group].items():
+            table.add_row(f"{group[3:]}: {k}", str(v["n"]), f"{v['accuracy']:.3f}")
+    console.print(table)
+    for e in report.get("errors", []):
+        console.print(f"  {e['id']} {e['text']!r} (dct {e['dct']}): expected {e['expected']}, "
+                      f"got {e['produced']} — {e.get('reason', '')}", highlight=False, markup=False)
+
+
+def main() -> None:
+    app()
+
+
+if __name__ == "__main__":
+    main()

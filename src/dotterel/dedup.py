@@ -1,0 +1,119 @@
+"""Merge the mentions of one event within an article into one event.
+
+Two mentions are one event when they have the same type, compatible actors
+(the same source person or country; direction-free for reciprocal types) and
+overlapping dates (a publication-day fallback overlaps anything). The merged
+event keeps the most specific date, place and actors found in any mention and
+the strongest factuality evidence.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from .records import Actor, DateValue, Event, Mention
+from .vocab import RECIPROCAL_TYPES, DateMethod, Factuality, Granularity, SectionRole
+
+#: Which factuality wins when mentions disagree: a denial by a party beats a report.
+FACTUALITY_STRENGTH = {
+    Factuality.DENIED: 7, Factuality.NEGATED: 6, Factuality.ASSERTED: 5, Factuality.CLAIMED: 4,
+    Factuality.UNVERIFIED: 3, Factuality.PLANNED: 2, Factuality.HYPOTHETICAL: 1,
+}
+_GRANULARITY_RANK = {Granularity.DAY: 0, Granularity.WEEK: 1, Granularity.MONTH: 2, Granularity.QUARTER: 3,
+                     Granularity.SEASON: 3, Granularity.YEAR: 4, Granularity.DECADE: 5}
+_WEAK_DATES = (DateMethod.PUBLICATION, DateMethod.UNKNOWN)
+
+
+def _same_party(a: Actor | None, b: Actor | None, strict_names: bool) -> bool:
+    if a is None or b is None:
+        return True
+    if a.country and b.country and a.country != b.country:
+        return False
+    if strict_names and a.name and b.name and a.name != b.name and a.sector and b.sector:
+        return False
+    return True
+
+
+def _known_overlap(a: Actor | None, b: Actor | None) -> bool:
+    return a is not None and b is not None and a.country is not None and a.country == b.country
+
+
+def _dates_overlap(a: DateValue, b: DateValue) -> bool:
+    if a.method in _WEAK_DATES or b.method in _WEAK_DATES:
+        return True
+    if not (a.start and a.end and b.start and b.end):
+        return a.value == b.value
+    return a.start <= b.end and b.start <= a.end
+
+
+def _oriented(m: Mention, ref: Mention) -> tuple[Actor | None, Actor | None]:
+    """m's actors, swapped when the type is reciprocal and that matches ref better."""
+    if m.type in RECIPROCAL_TYPES and ref.source and m.target and m.target.country == ref.source.country \
+            and not (m.source and ref.source and m.source.country == ref.source.country):
+        return m.target, m.source
+    return m.source, m.target
+
+
+def same_event(a: Mention, b: Mention) -> bool:
+    """True when two mentions of one article describe one event."""
+    if a.type != b.type:
+        return False
+    src, tgt = _oriented(b, a)
+    if not (_same_party(a.source, src, True) and _same_party(a.target, tgt, False)):
+        return False
+    if not (_known_overlap(a.source, src) or _known_overlap(a.target, tgt)):
+        return False
+    return _dates_overlap(a.date, b.date)
+
+
+def _date_rank(d: DateValue) -> tuple[int, int]:
+    weak = 1 if d.method in _WEAK_DATES else 0
+    return weak, _GRANULARITY_RANK.get(d.granularity, 9) if d.granularity else 9
+
+
+def _actor_rank(a: Actor | None) -> int:
+    if a is None:
+        return 0
+    return sum(x is not None for x in (a.country, a.sector, a.name))
+
+
+def merge(mentions: Sequence[Mention], coder_version: str = "") -> list[Event]:
+    """Group an article's mentions into events, in order of first mention."""
+    groups: list[list[Mention]] = []
+    for m in mentions:
+        for group in groups:
+            if all(same_event(g, m) for g in group):
+                group.append(m)
+                break
+        else:
+            groups.append([m])
+    return [_event(g, coder_version) for g in groups]
+
+
+def _event(group: list[Mention], coder_version: str) -> Event:
+    from .events.coder import stable_id
+
+    first = group[0]
+    oriented = [(m, *_oriented(m, first)) for m in group]
+    body = [m for m in group if m.evidence.section is SectionRole.BODY]
+    shown = max(body or group, key=lambda m: (m.confidence, -m.evidence.char_start))
+    dated = min(group, key=lambda m: _date_rank(m.date))
+    placed = [m for m in group if m.location is not None]
+    location = None
+    if placed:
+        location = max(placed, key=lambda m: m.location.lat is not None).location  # type: ignore[union-attr]
+    source = max((s for _, s, _ in oriented), key=_actor_rank)
+    target = max((t for _, _, t in oriented), key=_actor_rank)
+    fact = max(group, key=lambda m: FACTUALITY_STRENGTH[m.factuality])
+    confidence = min(0.99, max(m.confidence for m in group) + 0.03 * (len(group) - 1))
+    return Event(
+        event_id=stable_id(first.doc_id, first.evidence.trigger_start, first.type),
+        doc_id=first.doc_id, cluster_id=None, type=first.type,
+        mode=next((m.mode for m in group if m.mode), None),
+        context=tuple(dict.fromkeys(c for m in group for c in m.context)),
+        source=source, target=target, factuality=fact.factuality, attributed_to=fact.attributed_to,
+        date=dated.date, location=location, evidence=shown.evidence,
+        cameo=shown.cameo if shown.mode == first.mode else first.cameo,
+        confidence=round(confidence, 3), mentions=len(group),
+        mention_ids=tuple(m.mention_id for m in group), date_reason=dated.date_reason,
+        coder_version=coder_version)

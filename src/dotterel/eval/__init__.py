@@ -1,0 +1,1 @@
+"""Scorers that measure dotterel against the gold files in `shared/gold/`."""

@@ -1,0 +1,1 @@
+"""Event coding: PLOVER triggers, frames, CAMEO mapping and dates."""

@@ -1,0 +1,163 @@
+"""Code the sentences of one article into event mentions.
+
+For every frame of a sentence: resolve its source and target phrases to
+actors, judge its factuality, date it, place it, and map it to CAMEO. A
+compound actor acting on a third party gives one mention per actor; "X and Y
+met" gives one mention with X as source and Y as target.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+from collections.abc import Iterator
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .. import factuality
+from ..actors.resolve import DocActors, Match, find_matches
+from ..places import resolve_place
+from ..records import Actor, Attribution, Evidence, Location, Mention
+from ..vocab import RECIPROCAL_TYPES, EventType, SectionRole
+from .cameo import cameo_for
+from .dating import event_date, sentence_timexes
+from .frames import Frame, find_frames
+from .lexicon import lexicon
+
+_PLACE_PREPS = ("in", "at", "near", "outside", "inside")
+
+
+@dataclass(frozen=True, slots=True)
+class CodedSentence:
+    """A sentence of an article, ready to code."""
+
+    sent: Span
+    section: SectionRole
+    offset: int  # char offset of the sentence's doc in the article text
+
+
+def stable_id(*parts: object) -> str:
+    """A short, stable hash id."""
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
+
+
+def _location(frame: Frame, matches: dict[int, Match], targets: list[Actor]) -> Location | None:
+    for tok in (frame.trigger, frame.clause):
+        for c in tok.children:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                if obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC"):
+                    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
+                    if ent is not None:
+                        place = resolve_place(ent.text)
+                        if place is not None:
+                            return place
+    if frame.coding.mode == "visit":
+        for tok in frame.targets:
+            if tok.ent_type_ == "GPE":
+                place = resolve_place(tok.text)
+                if place is not None:
+                    return place
+    return None
+
+
+def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[tuple[Actor | None, Actor | None]]:
+    if reciprocal and not targets and len(sources) >= 2:
+        return [(sources[0], sources[1])]
+    if reciprocal and len(sources) == 1 and len(targets) >= 1:
+        return [(sources[0], targets[0])]
+    srcs: list[Actor | None] = list(sources) or [None]
+    tgts: list[Actor | None] = list(targets) or [None]
+    return [(s, t) for s in srcs for t in tgts]
+
+
+class SentenceCoder:
+    """Codes the sentences of one article, in order, with the article's actor memory."""
+
+    def __init__(self, doc_id: str, published: str | None, home: str | None) -> None:
+        self.doc_id = doc_id
+        self.published = published
+        on = dt.date.fromisoformat(published[:10]) if published else None
+        self.actors = DocActors(on, home=home)
+        self.lex = lexicon()
+        self.reporting = factuality.cues().reporting
+
+    def _resolve(self, toks: tuple[Token, ...], matches: dict[int, Match]) -> list[Actor]:
+        out: list[Actor] = []
+        for tok in toks:
+            for actor in self.actors.resolve(tok, matches):
+                if actor not in out:
+                    out.append(actor)
+        return out
+
+    def code(self, item: CodedSentence) -> Iterator[Mention]:
+        """The mentions of one sentence."""
+        sent = item.sent
+        matches = find_matches(sent, self.actors.gaz, self.actors.on)
+        frames = find_frames(sent, self.lex)
+        timexes = sentence_timexes(sent, self.published, self.reporting) if frames else []
+        for frame in frames:
+            yield from self._code_frame(item, frame, matches, timexes)
+        # Remember the sentence's actors for later coreference, after its frames used the memory.
+        for tok in sent:
+            if tok.i in matches and matches[tok.i].end - 1 == tok.i and tok.dep_ not in ("compound", "amod"):
+                self.actors.resolve(tok, matches)
+        self.actors.note_countries(matches)
+
+    def _code_frame(self, item: CodedSentence, frame: Frame, matches: dict[int, Match],
+                    timexes: list) -> Iterator[Mention]:
+        judgement = factuality.judge(frame.trigger, frame.clause, self._sector_of(matches))
+        if judgement is None:
+            return
+        sources = self._resolve(frame.sources, matches)
+        targets = self._resolve(frame.targets, matches)
+        if not sources and not targets:
+            return
+        date, reason = event_date(frame.trigger, frame.clause, timexes, self.published, self.reporting)
+        attribution = None
+        if judgement.speaker is not None:
+            speaker = self.actors.resolve(judgement.speaker, matches)
+            text = _phrase(judgement.speaker)
+            attribution = Attribution(text, speaker[0].code if speaker else None)
+        sent = item.sent
+        words = frame.words
+        t_start = item.offset + words[0].idx
+        t_end = item.offset + words[-1].idx + len(words[-1].text)
+        trigger_text = sent.doc.text[words[0].idx:words[-1].idx + len(words[-1].text)]
+        evidence = Evidence(sent.text, item.section, item.offset + sent.start_char,
+                            item.offset + sent.end_char, trigger_text, t_start, t_end)
+        coding = frame.coding
+        location = _location(frame, matches, targets)
+        reciprocal = coding.type in RECIPROCAL_TYPES
+        for source, target in _pairs(sources, targets, reciprocal):
+            if source is not None and target is not None and source.country == target.country \
+                    and source.sector == target.sector and source.name == target.name:
+                continue
+            confidence = coding.confidence * (1.0 if source and target else 0.8)
+            mode = coding.mode
+            if coding.type is EventType.CONSULT and mode is None and _phone(frame.trigger):
+                mode = "phone"
+            yield Mention(
+                mention_id=stable_id(self.doc_id, t_start, coding.type, source and source.text,
+                                     target and target.text),
+                doc_id=self.doc_id, type=coding.type, mode=mode, context=coding.context,
+                source=source, target=target, factuality=judgement.value, attributed_to=attribution,
+                date=date, location=location, evidence=evidence,
+                cameo=cameo_for(coding.type, mode, coding.context, coding.cameo),
+                confidence=round(confidence, 3), date_reason=reason)
+
+    def _sector_of(self, matches: dict[int, Match]):  # type: ignore[no-untyped-def]
+        def sector(tok: Token) -> str | None:
+            actors = self.actors.resolve(tok, matches)
+            return actors[0].sector if actors else None
+        return sector
+
+
+def _phone(tok: Token) -> bool:
+    words = {c.lemma_.lower() for c in tok.children} | {tok.lemma_.lower()}
+    return bool(words & {"telephonic", "phone", "telephone", "call", "video"})
+
+
+def _phrase(head: Token) -> str:
+    return head.doc[head.left_edge.i:head.i + 1].text

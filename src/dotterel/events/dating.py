@@ -1,0 +1,113 @@
+"""Date an event from the temporal expressions of its sentence.
+
+The expression attached to the trigger's own clause wins. Otherwise the
+clauses above it are searched; an expression found across a verb of saying
+dates the report, not the event, so it only bounds a past event to that
+month ("said on Tuesday that a citizen had been abducted" → that month). With
+nothing in the sentence, the publication day stands in (method
+`publication`), unless in-article merging later finds a better date.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from .. import timex
+from ..records import DateValue
+from ..vocab import DateMethod, Granularity
+
+_MAX_CLIMB = 8
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceTimex:
+    """A resolved expression of a sentence and the predicate it attaches to."""
+
+    span: Span
+    attach: Token | None
+    value: DateValue
+    reason: str
+
+
+def sentence_timexes(sent: Span, published: str | None, reporting: frozenset[str]) -> list[SentenceTimex]:
+    """Every resolvable date expression of a sentence, with its attachment."""
+    out = []
+    text = sent.text
+    for start, end in timex.find(text):
+        span = sent.char_span(start, end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        t = timex.resolve(text, start, end, published)
+        value = timex.to_date_value(t, published)
+        if value.value is None:
+            continue
+        out.append(SentenceTimex(span, _attachment(span), value, t.reason))
+    return out
+
+
+def _attachment(span: Span) -> Token | None:
+    node = span.root
+    for _ in range(_MAX_CLIMB):
+        if node.head is node:
+            return node if node.pos_ in ("VERB", "AUX") else None
+        node = node.head
+        if node.i in range(span.start, span.end):
+            continue
+        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "NOUN" and node.dep_ not in ("pobj",)):
+            return node
+    return None
+
+
+def publication_date(published: str | None) -> DateValue:
+    """The fallback date: the publication day, or unknown."""
+    if not published:
+        return DateValue(None, None, None, None, None, DateMethod.UNKNOWN)
+    day = published[:10]
+    return DateValue(day, Granularity.DAY, day, day, None, DateMethod.PUBLICATION)
+
+
+def _month_of(value: DateValue) -> DateValue:
+    if value.value is None or value.granularity not in (Granularity.DAY, Granularity.WEEK):
+        return value
+    day = dt.date.fromisoformat((value.start or value.value)[:10])
+    first = day.replace(day=1)
+    nxt = (first + dt.timedelta(days=32)).replace(day=1)
+    return DateValue(first.isoformat()[:7], Granularity.MONTH, first.isoformat(),
+                     (nxt - dt.timedelta(days=1)).isoformat(), value.text, DateMethod.RELATIVE)
+
+
+def _past(tok: Token) -> bool:
+    words = [tok, *(c for c in tok.children if c.dep_ in ("aux", "auxpass"))]
+    if any(w.lower_ in ("will", "shall", "'ll") for w in words):
+        return False
+    return any(w.tag_ in ("VBD", "VBN") for w in words)
+
+
+def event_date(trigger: Token, clause: Token, timexes: list[SentenceTimex], published: str | None,
+               reporting: frozenset[str]) -> tuple[DateValue, str]:
+    """The event's date and a one-line reason (for `dotterel explain`)."""
+    own = [t for t in timexes if t.attach in (trigger, clause) or trigger.i in range(t.span.start, t.span.end)]
+    if own:
+        best = own[0]
+        return best.value, f"'{best.span.text}': {best.reason}"
+    node = clause
+    crossed_report = False
+    for _ in range(_MAX_CLIMB):
+        if node.head is node:
+            break
+        node = node.head
+        if node.lemma_.lower() in reporting:
+            crossed_report = True
+        attached = [t for t in timexes if t.attach is node or node.i in range(t.span.start, t.span.end)]
+        if attached:
+            best = attached[0]
+            if crossed_report:
+                if not _past(clause):
+                    break
+                return (_month_of(best.value),
+                        f"reported '{best.span.text}' ({best.value.value}); the event came before: its month")
+            return best.value, f"'{best.span.text}' of the governing clause: {best.reason}"
+    return publication_date(published), "no date in the sentence: publication day"

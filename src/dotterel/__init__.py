@@ -42,6 +42,7 @@ __all__ = [
     "Mention",
     "ModelError",
     "Pipeline",
+    "Section",
     "SectionRole",
     "Store",
     "StoreError",

@@ -194,9 +194,9 @@ def _is_quote(text: str) -> bool:
             and not re.search(r"[\"”’']\s*,?\s*(?:\w+\s+){1,4}(?:said|says|added|noted|told)\b", text[1:-1]))
 
 
-def _is_heading(line: Line, prev_role: SectionRole | None) -> bool:
+def _is_heading(line: Line, body_started: bool) -> bool:
     words = line.text.split()
-    return (prev_role in (SectionRole.BODY, SectionRole.QUOTE) and len(words) <= _MAX_HEADING_WORDS
+    return (body_started and len(words) <= _MAX_HEADING_WORDS
             and not _SENTENCE_END.search(line.text) and line.text[0].isupper())
 
 
@@ -214,12 +214,9 @@ def parse(text: str, *, title: str | None = None, published: str | None = None) 
     updated: str | None = None
     dateline: str | None = None
     body_started = False
-    prev: SectionRole | None = None
 
     def add(role: SectionRole, start: int, end: int) -> None:
-        nonlocal prev
         sections.append(Section(role, text[start:end], start, end))
-        prev = role
 
     for i, line in enumerate(lines):
         s = line.text
@@ -248,7 +245,7 @@ def parse(text: str, *, title: str | None = None, published: str | None = None) 
         if is_caption(s) or (not body_started and _short_fragment(s)):
             add(SectionRole.CAPTION, line.start, line.end)
             continue
-        if _is_heading(line, prev):
+        if _is_heading(line, body_started):
             add(SectionRole.HEADING, line.start, line.end)
             continue
         start = line.start

@@ -47,16 +47,21 @@ def _dates_overlap(a: DateValue, b: DateValue) -> bool:
 
 
 def _oriented(m: Mention, ref: Mention) -> tuple[Actor | None, Actor | None]:
-    """m's actors, swapped when the type is reciprocal and that matches ref better."""
-    if m.type in RECIPROCAL_TYPES and ref.source and m.target and m.target.country == ref.source.country \
-            and not (m.source and ref.source and m.source.country == ref.source.country):
+    """m's actors, swapped when the type is reciprocal and the swapped dyad is ref's."""
+    if m.type in RECIPROCAL_TYPES and ref.source and ref.target and m.source and m.target \
+            and m.target.country == ref.source.country and m.source.country == ref.target.country \
+            and m.source.country != ref.source.country:
         return m.target, m.source
     return m.source, m.target
 
 
 def same_event(a: Mention, b: Mention) -> bool:
     """True when two mentions of one article describe one event."""
-    if a.type != b.type:
+    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
+        return False
+    # A plain negation ("X has never been attacked") is a statement of its own, not
+    # a mention of an event another sentence asserts or reports.
+    if (a.factuality is Factuality.NEGATED) != (b.factuality is Factuality.NEGATED):
         return False
     src, tgt = _oriented(b, a)
     if not (_same_party(a.source, src, True) and _same_party(a.target, tgt, False)):
@@ -74,7 +79,7 @@ def _date_rank(d: DateValue) -> tuple[int, int]:
 def _actor_rank(a: Actor | None) -> int:
     if a is None:
         return 0
-    return sum(x is not None for x in (a.country, a.sector, a.name))
+    return sum(x is not None for x in (a.country, a.name)) + (a.sector not in (None, "UNK"))
 
 
 def merge(mentions: Sequence[Mention], coder_version: str = "") -> list[Event]:
@@ -94,9 +99,10 @@ def _event(group: list[Mention], coder_version: str) -> Event:
     from .events.coder import stable_id
 
     first = group[0]
-    oriented = [(m, *_oriented(m, first)) for m in group]
     body = [m for m in group if m.evidence.section is SectionRole.BODY]
-    shown = max(body or group, key=lambda m: (m.confidence, -m.evidence.char_start))
+    shown = max(body or group, key=lambda m: (m.date.method not in _WEAK_DATES, m.confidence,
+                                               -m.evidence.char_start))
+    oriented = [(m, *_oriented(m, shown)) for m in group]
     dated = min(group, key=lambda m: _date_rank(m.date))
     placed = [m for m in group if m.location is not None]
     location = None

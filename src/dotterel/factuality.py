@@ -80,6 +80,22 @@ def _words(tokens: list[Token]) -> set[str]:
     return {t.lower_ for t in tokens} | {t.lemma_.lower() for t in tokens}
 
 
+def is_generic(trigger: Token) -> bool:
+    """A present-simple statement about a bare plural ("Russians who travel to …",
+    "insurgents attack …"): a habit or a kind, not an event."""
+    if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBP", "VBZ"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
+        return False
+    subj = next((c for c in trigger.children if c.dep_ == "nsubj"), None)
+    if subj is not None and subj.lower_ in ("who", "which", "that") and trigger.dep_ == "relcl":
+        subj = trigger.head
+    if subj is None or subj.tag_ not in ("NNS", "NNPS"):
+        return False
+    return not any((c.dep_ == "det" and c.lower_ in ("the", "these", "those", "both")) or c.dep_ == "poss"
+                   or c.dep_ == "nummod" for c in subj.children)
+
+
 def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement | None:
     """The factuality of the event triggered at `trigger` (clause: its light verb, if any).
 
@@ -89,9 +105,9 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
         speaker_sector: maps a speaker's head token to its actor sector (for claims).
     """
     c = cues()
-    own = _clause_words(trigger) + (_clause_words(clause) if clause is not trigger else [])
+    own = _clause_words(trigger) + (_clause_words(clause) if clause.i != trigger.i else [])
     own_words = _words(own)
-    if own_words & c.habitual:
+    if own_words & c.habitual or is_generic(trigger):
         return None
     negated = bool(own_words & c.negation) or any(t.dep_ == "neg" for t in own)
     # Climb: infinitive and participle heads share the clause ("will not be visiting",
@@ -104,7 +120,7 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
     verdict: Factuality | None = None
     cue = ""
     steps = 0
-    while node.head is not node and steps < 8:
+    while node.head.i != node.i and steps < 8:
         steps += 1
         rel, node = node.dep_, node.head
         lemma = node.lemma_.lower()
@@ -147,7 +163,7 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
         return Judgement(Factuality.HYPOTHETICAL, speaker, "modality")
     if unverified:
         return Judgement(Factuality.UNVERIFIED, speaker, cue or "report")
-    if speaker is not None and speaker_sector(speaker) in c.claiming_sectors:
+    if speaker is not None and (speaker_sector(speaker) or "").lower() in c.claiming_sectors:
         return Judgement(Factuality.CLAIMED, speaker, f"{cue} (said by a party to the conflict)")
     if planned:
         return Judgement(Factuality.PLANNED, speaker, "future or intention")

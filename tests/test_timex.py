@@ -12,6 +12,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
+from dotterel._timex_calendar import range_of
 from dotterel.timex import Timex, find, resolve, to_date_value
 from dotterel.vocab import DateMethod, Granularity
 
@@ -118,7 +119,7 @@ def test_timex_anchored_to_a_date_in_the_sentence() -> None:
 
 
 @pytest.mark.parametrize(("sentence", "expr", "value"), [
-    ("The sides met again two weeks later.", "two weeks later", "2021-W25"),
+    ("The sides met again two weeks later.", "two weeks later", "2021-06-18"),  # the anchor's granularity
     ("They signed the accord three days later.", "three days later", "2021-06-07"),
     ("The army withdrew days after the statement.", "days", "2021-06"),
     ("Talks resumed the day after the statement.", "the day", "2021-06-05"),
@@ -153,8 +154,6 @@ def test_timex_without_publication_date(sentence: str, expr: str, value: str, me
     ("202", Granularity.DECADE, "2020-01-01", "2029-12-31"),
 ])
 def test_timex_to_date_value_ranges(value: str, granularity: Granularity, first: str, last: str) -> None:
-    t = Timex("x", 0, 1, value, None, None, None, DateMethod.RELATIVE, "test")
-    from dotterel._timex_calendar import range_of
     gran, a, b = range_of(value)
     t = Timex("x", 0, 1, value, gran, a, b, DateMethod.RELATIVE, "test")
     dv = to_date_value(t, DCT)
@@ -265,3 +264,16 @@ def test_timex_find_spans_are_ordered_and_in_range(text: str) -> None:
         assert previous_end <= start < end <= len(text)
         previous_end = end
         resolve(text, start, end, DCT)  # every found span resolves without raising
+
+
+@settings(max_examples=200, deadline=None)
+@given(st.lists(WORDS, min_size=1, max_size=20).map(" ".join), st.data(), st.one_of(st.none(), DCTS))
+def test_timex_resolve_any_span_never_raises(text: str, data: st.DataObject, dct: dt.date | None) -> None:
+    start = data.draw(st.integers(0, len(text)))
+    end = data.draw(st.integers(start, len(text)))
+    t = resolve(text, start, end, dct)
+    assert t.text == text[start:end]
+    assert (t.first_day is None) == (t.last_day is None)
+    if t.first_day is not None and t.last_day is not None:
+        assert t.first_day <= t.last_day
+    to_date_value(t, dct)

@@ -17,11 +17,12 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from ._timex_calendar import (REFS, Date, add, fmt, holiday_date, latest_quarter, md_date, month_date, pick,
+from ._timex_calendar import (Date, add, fmt, holiday_date, latest_quarter, md_date, month_date, pick,
                               quarter, range_of, shift, week, weekday_date)
 from .datafiles import load_yaml
 from .errors import DataError
 from .vocab import DateMethod, Granularity
+
 
 @dataclass(frozen=True, slots=True)
 class _R:

@@ -25,8 +25,8 @@ app = typer.Typer(add_completion=False, no_args_is_help=True,
 eval_app = typer.Typer(no_args_is_help=True, help="Score dotterel against gold files.")
 app.add_typer(eval_app, name="eval")
 
-console = Console()
-err_console = Console(stderr=True)
+console = Console(width=None if sys.stdout.isatty() else 160)
+err_console = Console(stderr=True, soft_wrap=True)
 DB_OPTION = typer.Option("dotterel.duckdb", "--db", help="DuckDB database file.")
 FORMAT_HELP = "table, jsonl or csv."
 
@@ -97,10 +97,14 @@ def run(
     raise typer.Exit(summary.exit_code)
 
 
+def _short(text: str, width: int) -> str:
+    return text if len(text) <= width else text[:width - 1] + "…"
+
+
 def _actor_cell(a: dict[str, Any] | None) -> str:
     if not a:
         return "-"
-    return f"{a.get('code') or '?'} {a.get('name') or a.get('text') or ''}".strip()
+    return f"{a.get('code') or '?'} {_short(a.get('name') or a.get('text') or '', 24)}".strip()
 
 
 @app.command()
@@ -147,7 +151,7 @@ def events(
             table.add_row(r["event_id"][:8], f"{r['type']}" + (f"/{r['mode']}" if r["mode"] else ""),
                           _actor_cell(r["source"]), _actor_cell(r["target"]), r["factuality"],
                           str(r["date"]["value"] or "?"), (r["location"] or {}).get("name") or "",
-                          str(r["mentions"]), r["evidence"]["trigger"])
+                          str(r["mentions"]), _short(r["evidence"]["trigger"], 28))
         console.print(table)
     else:
         raise typer.BadParameter(f"unknown format {fmt!r}: {FORMAT_HELP}")

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from .records import Actor, DateValue, Event, Mention
-from .vocab import RECIPROCAL_TYPES, DateMethod, Factuality, Granularity, SectionRole
+from .vocab import RECIPROCAL_TYPES, DateMethod, EventType, Factuality, Granularity, SectionRole
 
 #: Which factuality wins when mentions disagree: a denial by a party beats a report.
 FACTUALITY_STRENGTH = {
@@ -48,16 +48,28 @@ def _dates_overlap(a: DateValue, b: DateValue) -> bool:
 
 def _oriented(m: Mention, ref: Mention) -> tuple[Actor | None, Actor | None]:
     """m's actors, swapped when the type is reciprocal and the swapped dyad is ref's."""
-    if m.type in RECIPROCAL_TYPES and ref.source and ref.target and m.source and m.target \
+    if (m.type in RECIPROCAL_TYPES or m.cameo.code == _SIGNING) and ref.source and ref.target and m.source and m.target \
             and m.target.country == ref.source.country and m.source.country == ref.target.country \
             and m.source.country != ref.source.country:
         return m.target, m.source
     return m.source, m.target
 
 
+#: CAMEO 057 "sign formal agreement" is the formal act of an agreement reached (AGREE).
+_SIGNING = "057"
+
+
+def same_type(a: Mention, b: Mention) -> bool:
+    """Same PLOVER type, or an agreement and its signing."""
+    if a.type == b.type:
+        return not (a.mode and b.mode and a.mode != b.mode)
+    pair = {a.type, b.type}
+    return pair == {EventType.AGREE, EventType.SUPPORT} and _SIGNING in (a.cameo.code, b.cameo.code)
+
+
 def same_event(a: Mention, b: Mention) -> bool:
     """True when two mentions of one article describe one event."""
-    if a.type != b.type or (a.mode and b.mode and a.mode != b.mode):
+    if not same_type(a, b):
         return False
     # A plain negation ("X has never been attacked") is a statement of its own, not
     # a mention of an event another sentence asserts or reports.

@@ -164,10 +164,13 @@ def _plausible(m: re.Match[str], norm: str, idx: list[int], text: str, titles: t
     if before and before[-1] in titles:
         return False
     if "year" in m.re.groupindex and m.group("year") and not m.group("year").startswith("'"):
-        pre = norm[max(0, m.start("year") - 4):m.start("year")].strip().split(" ")[-1:]
+        pre = norm[:m.start("year")].split()[-1:]
         if pre and any(pre[0].endswith(x) for x in v["not_year_before"] if x):
             return False
         post = norm[m.end("year"):].lstrip()
+        noun = re.match(r"[a-z]{3,}s\b", post)  # "2000 vehicles" counts; "the 1998 bombings" dates
+        if noun and not (pre and pre[0] in v["year_determiners"]) and noun.group(0) not in v["seasons"]:
+            return False
         if any(re.match(rf"{re.escape(x)}\b" if x[-1].isalpha() else re.escape(x), post) for x in v["not_year_after"]):
             return False
     return True

@@ -206,7 +206,10 @@ class DocActors:
             if country is None:
                 in_objs = [o for o in pp_objects(head, _IN_PREPS) if o.i in matches]
                 if in_objs:
-                    country = in_objs[0] and matches[in_objs[0].i].entry.country
+                    country = matches[in_objs[0].i].entry.country
+                elif sector not in _STATE_SECTORS and not any(t.lower_ == "local" for t in toks):
+                    # Civilian groups belong to the nearest country the sentence names.
+                    country = _nearest_country(head, matches) or self.home_country()
                 elif not _indefinite(toks) or head.ent_type_ == "PERSON":
                     country = self.home_country()
         if role and country and self.on:
@@ -264,6 +267,16 @@ class DocActors:
         if lower in _PERSON_PRONOUNS:
             return self.last_person
         return self.last_group
+
+
+_STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "REB", None})
+
+
+def _nearest_country(head: Token, matches: dict[int, Match]) -> str | None:
+    states = [m for m in set(matches.values()) if m.entry.kind in ("country", "demonym", "capital")]
+    if not states:
+        return None
+    return min(states, key=lambda m: min(abs(m.start - head.i), abs(m.end - 1 - head.i))).entry.country
 
 
 _PARTITIVES = frozenset({"one", "some", "many", "several", "dozens", "hundreds", "thousands", "most", "all",

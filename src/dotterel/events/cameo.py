@@ -22,7 +22,7 @@ from ..errors import DataError
 from ..records import Cameo
 from ..vocab import EventType
 
-__all__ = ["cameo_for", "cameo_row", "quad_class"]
+__all__ = ["CameoRow", "cameo_for", "cameo_row", "quad_class"]
 
 #: Root code ranges (inclusive) of GDELT's four QuadClasses.
 _QUADS = ((1, 5, 1), (6, 9, 2), (10, 14, 3), (15, 20, 4))

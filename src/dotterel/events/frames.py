@@ -112,7 +112,7 @@ def _children_lemmas(tok: Token) -> set[str]:
     return lemmas
 
 
-def _verb_frame(tok: Token, coding: Trigger) -> Frame:
+def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     subj, passive = subject_of(tok)
     agent = _agent(tok)
     preps = _TARGET_PREPS_COOP if coding.type in _COOP_TYPES else _TARGET_PREPS
@@ -124,11 +124,20 @@ def _verb_frame(tok: Token, coding: Trigger) -> Frame:
         direct = _child(tok, {"dobj", "dative"})
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a citizen abducted by militants"
         sources, direct = _with_conjuncts(agent), tok.head
+    words = [tok]
+    if direct is not None and coding.type is EventType.MOBILIZE:
+        direct = None  # "deployed troops to X": the object is the force, X the target
+    carried = lex.lookup(direct.lemma_.lower(), "NOUN", set()) if direct is not None else None
+    if direct is not None and direct.dep_ == "dobj" and carried is not None and carried.type is coding.type:
+        # "imposed sanctions on X": the event noun carries the target.
+        words.append(direct)
+        objs = _prep_objects(direct, preps)
+        direct = objs[0] if objs else None
     targets = _with_conjuncts(direct) if direct is not None else []
     if not targets:
         objs = _prep_objects(tok, preps)
         targets = _with_conjuncts(objs[0]) if objs else []
-    return Frame(tok, (tok,), coding, tok, tuple(sources), tuple(targets))
+    return Frame(tok, tuple(words), coding, tok, tuple(sources), tuple(targets))
 
 
 def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
@@ -191,11 +200,15 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 continue
             coding = lex.lookup(lemma, "VERB", _children_lemmas(tok))
             if coding is not None:
-                frame = _verb_frame(tok, coding)
+                frame = _verb_frame(tok, coding, lex)
                 targets = tuple(_event_owner(t, lex) for t in frame.targets)
                 frames.append(Frame(frame.trigger, frame.words, coding, frame.clause, frame.sources, targets))
         elif tok.pos_ == "NOUN":
             coding = lex.lookup(lemma, "NOUN", _children_lemmas(tok))
-            if coding is not None and tok.dep_ not in ("compound",):
+            head_coding = lex.lookup(tok.head.lemma_.lower(), "VERB", _children_lemmas(tok.head)) \
+                if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in lex.light_verbs \
+                else None
+            carried = head_coding is not None and coding is not None and head_coding.type is coding.type
+            if coding is not None and tok.dep_ != "compound" and not carried:
                 frames.append(_noun_frame(tok, coding, lex))
     return frames

@@ -1,8 +1,4 @@
-"""The `dotterel` command line: thin commands over the library, rendered with rich.
-
-Exit codes of `dotterel run`: 0 every document coded; 2 usage error;
-3 some documents failed (see the `errors` table); 1 nothing could be done.
-"""
+"""Core commands: run, events, documents, explain, dates."""
 
 from __future__ import annotations
 
@@ -13,44 +9,12 @@ from pathlib import Path
 from typing import Any, Optional
 
 import typer
-from rich.console import Console
 from rich.progress import BarColumn, MofNCompleteColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from . import query
-from .errors import DotterelError
-
-app = typer.Typer(add_completion=False, no_args_is_help=True,
-                  help="dotterel: political event data from foreign-affairs news.")
-eval_app = typer.Typer(no_args_is_help=True, help="Score dotterel against gold files.")
-app.add_typer(eval_app, name="eval")
-
-console = Console(width=None if sys.stdout.isatty() else 160)
-err_console = Console(stderr=True, soft_wrap=True)
-DB_OPTION = typer.Option("dotterel.duckdb", "--db", help="DuckDB database file.")
-FORMAT_HELP = "table, jsonl or csv."
-
-
-def _fail(exc: Exception, debug: bool = False, code: int = 1) -> None:
-    if debug:
-        err_console.print_exception()
-    err_console.print(f"[red]error:[/red] {exc}")
-    raise typer.Exit(code)
-
-
-def _open(db: str, read_only: bool = True):  # type: ignore[no-untyped-def]
-    from .store import open_store
-
-    try:
-        return open_store(db, read_only=read_only)
-    except DotterelError as exc:
-        _fail(exc)
-
-
-def _print_jsonl(rows: list[dict[str, Any]]) -> None:
-    out = sys.stdout
-    for r in rows:
-        out.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+from .. import query
+from ..errors import DotterelError
+from . import DB_OPTION, FORMAT_HELP, _fail, _open, _print_jsonl, app, console, err_console
 
 
 @app.command()
@@ -66,8 +30,8 @@ def run(
     (one line each on stderr, rows in the `errors` table); 1 nothing could be done;
     2 usage error.
     """
-    from .pipeline import Pipeline
-    from .runner import run as run_batch
+    from ..pipeline import Pipeline
+    from ..runner import run as run_batch
 
     if debug:
         logging.basicConfig(level=logging.DEBUG)
@@ -225,8 +189,8 @@ def dates(
     out: Optional[Path] = typer.Option(None, "--out", help="Batch output file (default stdout)."),
 ) -> None:
     """Resolve a date expression, or a JSONL batch of them."""
-    from . import timex
-    from .eval.timex import resolve_records
+    from .. import timex
+    from ..eval.timex import resolve_records
 
     if jsonl is not None:
         with jsonl.open(encoding="utf-8") as fin:
@@ -249,70 +213,3 @@ def dates(
                                        "reason": t.reason}, default=str))
 
 
-def _report(report: dict[str, Any], as_json: bool) -> None:
-    if as_json:
-        sys.stdout.write(json.dumps(report, ensure_ascii=False, default=str, indent=1) + "\n")
-    else:
-        console.print_json(json.dumps(report, ensure_ascii=False, default=str))
-
-
-@eval_app.command("seeds")
-def eval_seeds(
-    gold: Path = typer.Argument(Path("../shared/gold/seeds.yaml"), help="seeds.yaml"),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-) -> None:
-    """Check the seed articles against seeds.yaml (structure, must, should, must_not)."""
-    from .eval.seeds import evaluate_seeds
-
-    if not gold.exists():
-        _fail(DotterelError(f"no gold file at {gold}"), code=2)
-    report = evaluate_seeds(gold)
-    if as_json:
-        _report(report, True)
-        return
-    for art in report["articles"]:
-        console.print(f"[bold]{art['title']}[/bold]", highlight=False)
-        for key, ok in art.get("structure", {}).items():
-            console.print(f"  structure {key}: {'ok' if ok else 'FAIL'}", highlight=False)
-        for level in ("must", "should"):
-            for key, ok in art.get(level, {}).items():
-                console.print(f"  {level} {key}: {'ok' if ok else 'MISS'}", highlight=False)
-        for v in art.get("must_not_violations", []):
-            console.print(f"  must_not violated: {v['rule']}", highlight=False)
-    console.print(f"must {report['must'][0]}/{report['must'][1]} · should {report['should'][0]}/"
-                  f"{report['should'][1]} · structure {report['structure'][0]}/{report['structure'][1]} · "
-                  f"must_not violations {report['must_not_violations']}")
-
-
-@eval_app.command("timex")
-def eval_timex(
-    gold: Path = typer.Argument(..., help="timex_dev.jsonl"),
-    errors: int = typer.Option(0, "--errors", help="Show the N worst misses."),
-    as_json: bool = typer.Option(False, "--json", help="Print one JSON object."),
-) -> None:
-    """Score the date resolver against TempEval-3 records (exact value accuracy)."""
-    from .eval.timex import evaluate_timex
-
-    report = evaluate_timex(gold, errors=errors)
-    if as_json:
-        _report(report, True)
-        return
-    table = Table(title=f"timex value accuracy: {report['accuracy']:.3f} (n={report['n']})")
-    table.add_column("group")
-    table.add_column("n", justify="right")
-    table.add_column("accuracy", justify="right")
-    for group in ("by_kind", "by_corpus"):
-        for k, v in report[group].items():
-            table.add_row(f"{group[3:]}: {k}", str(v["n"]), f"{v['accuracy']:.3f}")
-    console.print(table)
-    for e in report.get("errors", []):
-        console.print(f"  {e['id']} {e['text']!r} (dct {e['dct']}): expected {e['expected']}, "
-                      f"got {e['produced']} — {e.get('reason', '')}", highlight=False, markup=False)
-
-
-def main() -> None:
-    app()
-
-
-if __name__ == "__main__":
-    main()

@@ -9,7 +9,7 @@ STAMP  := $(VENV)/.installed
 $(STAMP): pyproject.toml
 	$(PYTHON) -m venv $(VENV)
 	$(BIN)/pip install -q --upgrade pip
-	$(BIN)/pip install -q -e '.[formats,test]'
+	$(BIN)/pip install -q -e '.[formats,analytics,test]'
 	touch $(STAMP)
 
 install: $(STAMP)

@@ -165,91 +165,93 @@ class DocActors:
         text = _span_text(head, toks)
         m = matches.get(head.i)
         if m is not None:
-            return [self._from_entry(m, head, toks, text, matches)]
+            return [self._from_entry(m, head, text)]
         if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
             if lower in self.surnames or head.text in self.surnames:
                 return [self.surnames.get(head.text) or self.surnames[lower]]
         if lower in _PAIR_DETS or (head.lemma_.lower() in _PLURAL_PAIRS and head.tag_ in ("NNS", "NNPS")
                                    and any(t.lower_ in _PAIR_DETS for t in toks)):
             return [Actor(text, self.gaz.country_names.get(c, c), c, self._pair_sector(head)) for c in self.pair()]
-        words = [t.text for t in toks if t.dep_ not in ("det", "poss", "case") and not (t.i in matches)]
+        return self._titled_actor(head, toks, text, matches)
+
+    def _titled_actor(self, head: Token, toks: list[Token], text: str, matches: dict[int, Match]) -> list[Actor]:
+        """An actor named by role words and a country: "Pakistan's foreign ministry",
+        "the Russian foreign minister", "local police", "the spokesperson"."""
+        words = [t.text for t in toks if t.dep_ not in ("det", "poss", "case") and t.i not in matches]
         role = role_for(words, self.gaz) or role_for([head.lemma_], self.gaz)
         sector = role[1] if role else None
         for t in toks:
             adj = sector_adjectives().get(t.lower_)
             if adj and (sector is None or sector in ("CVL", "UNK")):
                 sector = adj
-        countries = [matches[t.i].entry for t in toks if t.i in matches and t.i != head.i]
+        countries = [matches[t.i].entry.country for t in toks if t.i in matches and t.i != head.i]
         if not countries:
-            # "its citizens", "their embassy": the country of whoever the pronoun names.
-            for t in toks:
-                if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS:
-                    owner = self.resolve(t, matches)
-                    if owner and owner[0].country:
-                        countries = [Entry(owner[0].name or owner[0].country, owner[0].country, None, "country")]
+            countries = self._possessor_countries(toks, matches)
         of_objs = [o for o in pp_objects(head, _OF_PREPS) if o.i in matches]
         if not countries and of_objs:
             found = [matches[o.i].entry for o in of_objs]
-            if len(found) > 1 and sector is not None:
+            if len(found) > 1 and sector is not None:  # "the foreign ministers of Iran and Pakistan"
                 return [Actor(text, e.name, e.country, sector) for e in found]
-            countries = found[:1]
+            countries = [found[0].country]
         if sector is None and not countries:
             return []
-        country = countries[0].country if countries else None
-        if country is None and head.pos_ == "PRON":
-            return []
-        name: str | None = None
+        country = countries[0] if countries else None
         if country is None:
             remembered = self.by_role.get(_SYNONYMS.get(role[0], role[0])) if role else None
             if remembered is not None and not _indefinite(toks):
                 return [remembered]
-            if country is None:
-                in_objs = [o for o in pp_objects(head, _IN_PREPS) if o.i in matches]
-                if in_objs:
-                    country = matches[in_objs[0].i].entry.country
-                elif sector not in _STATE_SECTORS and not any(t.lower_ == "local" for t in toks):
-                    # Civilian groups belong to the nearest country the sentence names.
-                    country = _nearest_country(head, matches) or self.home_country()
-                elif not _indefinite(toks) or head.ent_type_ == "PERSON":
-                    country = self.home_country()
-        if role and country and self.on:
-            holder = self.gaz.holder(country, _office(role[0]), self.on) if _office(role[0]) else None
-            if holder is not None and not _plural(head):
-                name = holder.name
-        if head.ent_type_ == "PERSON":
-            name = _person_name(head)
+            country = self._implied_country(head, toks, sector, matches)
+        name = _person_name(head) if head.ent_type_ == "PERSON" else None
+        if name is None and role and country and self.on and not _plural(head):
+            office = _office(role[0])
+            holder = self.gaz.holder(country, office, self.on) if office else None
+            name = holder.name if holder else None
         actor = Actor(text, name or (self.gaz.country_names.get(country) if country else None), country, sector)
-        self._remember(actor, head, role[0] if role else None)
+        self._remember(actor, head, role[0] if role else None, head.ent_type_ == "PERSON")
         return [actor]
+
+    def _possessor_countries(self, toks: list[Token], matches: dict[int, Match]) -> list[str]:
+        """"its citizens", "their embassy": the country of whoever the pronoun names."""
+        for t in toks:
+            if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS:
+                owner = self.resolve(t, matches)
+                if owner and owner[0].country:
+                    return [owner[0].country]
+        return []
+
+    def _implied_country(self, head: Token, toks: list[Token], sector: str | None,
+                         matches: dict[int, Match]) -> str | None:
+        """The country of a body the text does not qualify ("the Foreign Office", "protesters")."""
+        in_objs = [o for o in pp_objects(head, _IN_PREPS) if o.i in matches]
+        if in_objs:
+            return matches[in_objs[0].i].entry.country
+        if sector not in _STATE_SECTORS and not any(t.lower_ == "local" for t in toks):
+            # Civilian groups belong to the nearest country the sentence names.
+            return _nearest_country(head, matches) or self.home_country()
+        if not _indefinite(toks) or head.ent_type_ == "PERSON":
+            return self.home_country()
+        return None
 
     def _pair_sector(self, head: Token) -> str | None:
         role = role_for([head.lemma_], self.gaz)
         return role[1] if role and role[1] != "UNK" else None
 
-    def _from_entry(self, m: Match, head: Token, toks: list[Token], text: str,
-                    matches: dict[int, Match]) -> Actor:
+    def _from_entry(self, m: Match, head: Token, text: str) -> Actor:
+        """The actor a gazetteer entry names: a person, body, country, capital or people."""
         e = m.entry
-        if e.kind == "person":
-            actor = Actor(text, e.name, e.country, e.sector)
-        elif e.kind == "demonym":
+        if e.kind == "demonym":  # "Russians", "Pakistani officials"
             role = role_for([head.lemma_], self.gaz)
             actor = Actor(text, e.name, e.country, role[1] if role else "CVL")
         elif e.kind == "country":
             actor = Actor(text, e.name, e.country, None)
         else:
             actor = Actor(text, e.name, e.country, e.sector)
-        if e.kind != "person" and head.ent_type_ != "PERSON":
-            self._remember(actor, head, None)
-            return actor
-        # A person: remember the surname; a title in front may give the sector.
-        if e.kind != "person":
-            return actor
-        self._remember(actor, head, None)
+        self._remember(actor, head, None, e.kind == "person")
         return actor
 
-    def _remember(self, actor: Actor, head: Token, role: str | None) -> None:
-        if head.ent_type_ == "PERSON" or (actor.name and head.pos_ == "PROPN" and actor.sector not in (None,)
-                                          and head.ent_type_ not in ("GPE", "NORP", "ORG")):
+    def _remember(self, actor: Actor, head: Token, role: str | None, person: bool) -> None:
+        """Keep an actor for later references: surnames of people, role nouns of bodies."""
+        if person:
             for part in (actor.name or head.text).split():
                 if len(part) > 2 and part[0].isupper():
                     self.surnames.setdefault(part, actor)

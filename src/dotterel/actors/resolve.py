@@ -185,7 +185,7 @@ class DocActors:
             if adj and (sector is None or sector in ("CVL", "UNK")):
                 sector = adj
         countries = [matches[t.i].entry.country for t in toks if t.i in matches and t.i != head.i]
-        if not countries:
+        if not countries and sector is not None:  # "its citizens", not "his life"
             countries = self._possessor_countries(toks, matches)
         of_objs = [o for o in pp_objects(head, _OF_PREPS) if o.i in matches]
         if not countries and of_objs:

@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 import hashlib
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -19,15 +19,27 @@ from .. import factuality
 from ..actors.resolve import DocActors, Match, find_matches
 from ..places import resolve_place
 from ..records import Actor, Attribution, Evidence, Location, Mention
-from ..vocab import RECIPROCAL_TYPES, EventType, SectionRole
+from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
 from .cameo import cameo_for
 from .dating import event_date, sentence_timexes
 from .frames import Frame, find_frames
-from .lexicon import lexicon
+from .lexicon import Trigger, lexicon
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 #: Types whose direct object must be a party (a person, group or state) to be events.
 _PATIENT_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.RETREAT, EventType.SANCTION})
+#: What an action stated in the future tense is coded as (PLOVER manual): future CONSULT,
+#: SUPPORT, COOPERATE and AID imply an intention, AGREE; an announced future retreat is
+#: CONCEDE; a future ASSAULT, COERCE or SANCTION is a THREATEN (the manual's "THREATEN =
+#: ASSAULT + hypothetical": return the single category). CONCEDE and RETREAT stay as they are
+#: otherwise.
+_FUTURE_TYPE = {EventType.CONSULT: EventType.AGREE, EventType.SUPPORT: EventType.AGREE,
+                EventType.COOPERATE: EventType.AGREE, EventType.AID: EventType.AGREE,
+                EventType.RETREAT: EventType.CONCEDE, EventType.ASSAULT: EventType.THREATEN,
+                EventType.COERCE: EventType.THREATEN, EventType.SANCTION: EventType.THREATEN}
+#: Future auxiliaries, and adjectives of readiness that take the action as complement.
+_FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
+_READY = frozenset({"ready", "willing", "prepared", "determined"})
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,6 +153,12 @@ class SentenceCoder:
         evidence = Evidence(sent.text, item.section, item.offset + sent.start_char,
                             item.offset + sent.end_char, trigger_text, t_start, t_end)
         coding = frame.coding
+        value = judgement.value
+        if _is_future(frame) and coding.type in _FUTURE_TYPE:
+            # The event is the stated intention (or threat); stating it is what happened.
+            coding = _as_intent(coding)
+            if value is Factuality.PLANNED:
+                value = Factuality.ASSERTED
         location = _location(frame)
         reciprocal = coding.type in RECIPROCAL_TYPES
         for source, target in _pairs(sources, targets, reciprocal):
@@ -155,7 +173,7 @@ class SentenceCoder:
                 mention_id=stable_id(self.doc_id, t_start, coding.type, source and source.text,
                                      target and target.text),
                 doc_id=self.doc_id, type=coding.type, mode=mode, context=coding.context,
-                source=source, target=target, factuality=judgement.value, attributed_to=attribution,
+                source=source, target=target, factuality=value, attributed_to=attribution,
                 date=date, location=location, evidence=evidence,
                 cameo=cameo_for(coding.type, mode, coding.context, coding.cameo),
                 confidence=round(confidence, 3), date_reason=reason)
@@ -165,6 +183,29 @@ class SentenceCoder:
             actors = self.actors.resolve(tok, matches)
             return actors[0].sector if actors else None
         return sector
+
+
+def _is_future(frame: Frame) -> bool:
+    """True when the event is stated as a future action of its subject: "will provide",
+    "would withdraw", "is ready to contribute" (not in an "if"/"unless" clause)."""
+    node = frame.clause
+    for _ in range(3):
+        kids = list(node.children)
+        if any(c.dep_ == "mark" and c.lower_ in ("if", "unless", "whether") for c in kids):
+            return False
+        if any(c.dep_ == "aux" and c.lower_ in _FUTURE_AUX for c in kids):
+            return True
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() in _READY:
+            return True
+        if node.dep_ not in ("xcomp", "conj") or node.head.i == node.i:
+            return False
+        node = node.head
+    return False
+
+
+def _as_intent(coding: Trigger) -> Trigger:
+    target = _FUTURE_TYPE[coding.type]
+    return replace(coding, type=target, mode=None, cameo=None, confidence=round(coding.confidence * 0.9, 3))
 
 
 def _phone(tok: Token) -> bool:

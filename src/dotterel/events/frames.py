@@ -10,7 +10,7 @@ visit") or "by"/"of" phrases.
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
@@ -26,6 +26,15 @@ _PATIENT_OF = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.SANCTION
 #: Prepositions that introduce a target, by type family.
 _TARGET_PREPS_COOP = ("with", "to", "between", "for")
 _TARGET_PREPS = ("against", "on", "upon", "at", "to", "with", "toward", "towards", "into", "from", "for")
+#: Types that govern an event embedded in their complement: "offered to mediate", "threatened
+#: to impose sanctions", "called on X to release", "refused to withdraw", and (PLOVER manual:
+#: demands made by demonstrating are PROTEST) "rallied to demand". The governing event is coded.
+_GOVERNING = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, EventType.REJECT,
+                        EventType.PROTEST})
+#: Dependencies that embed one clause in another's complement or purpose.
+_EMBEDDING = frozenset({"xcomp", "ccomp", "acl", "advcl"})
+#: How much an embedded event's confidence is scaled, so the governing event ranks first.
+EMBEDDED_FACTOR = 0.6
 _COOP_TYPES = frozenset({EventType.CONSULT, EventType.AGREE, EventType.COOPERATE, EventType.SUPPORT,
                          EventType.AID, EventType.CONCEDE, EventType.RETREAT})
 
@@ -105,7 +114,8 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 def _children_lemmas(tok: Token) -> set[str]:
     lemmas = set()
     for c in tok.children:
-        if c.dep_ in ("prt", "prep", "dobj", "attr", "acomp", "nsubjpass", "compound", "amod", "advmod", "npadvmod"):
+        if c.dep_ in ("prt", "prep", "dobj", "attr", "acomp", "nsubjpass", "compound", "amod", "advmod", "npadvmod",
+                      "xcomp", "oprd"):
             lemmas.add(c.lemma_.lower())
             if c.dep_ == "prep":
                 lemmas.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
@@ -189,11 +199,46 @@ def _event_owner(tok: Token, lex: Lexicon) -> Token:
     return tok
 
 
+def _governor(frame: Frame, by_token: dict[int, Frame]) -> Frame | None:
+    """The frame whose complement embeds this one ("offered to mediate": offered), if any.
+
+    Climbs at most three embedding links from the frame's clause, so "threatened to
+    order troops to attack" is still governed by "threatened"."""
+    node = frame.clause
+    for _ in range(3):
+        if node.dep_ not in _EMBEDDING or node.head.i == node.i:
+            return None
+        if node.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+            return None  # only purpose infinitives ("rallied to demand"), not "after …", "if …" clauses
+        node = node.head
+        gov = by_token.get(node.i)
+        if gov is not None and gov is not frame:
+            return gov if gov.coding.type in _GOVERNING and gov.coding.type is not frame.coding.type else None
+    return None
+
+
+def _rank_embedded(frames: list[Frame]) -> list[Frame]:
+    """Lower the confidence of events embedded under a governing trigger, so that
+    "X threatened to impose sanctions" ranks THREATEN above SANCTION."""
+    by_token: dict[int, Frame] = {}
+    for f in frames:
+        for t in (f.trigger, f.clause, *f.words):
+            by_token.setdefault(t.i, f)
+    out = []
+    for f in frames:
+        if _governor(f, by_token) is not None:
+            f = replace(f, coding=replace(f.coding, confidence=round(f.coding.confidence * EMBEDDED_FACTOR, 3)))
+        out.append(f)
+    return out
+
+
 def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     """Every event frame in a parsed sentence."""
     frames = []
     for tok in sent:
         lemma = tok.lemma_.lower()
+        if tok.pos_ == "VERB" and tok.dep_ == "amod":
+            continue  # an adjectival participle describes a noun: "detained sailors", "wounded civilians"
         if tok.pos_ == "VERB":
             obj = _child(tok, {"dobj", "nsubjpass"})
             if lemma in lex.light_verbs and obj is not None and lex.lookup(obj.lemma_.lower(), "NOUN", _children_lemmas(obj)):
@@ -211,4 +256,4 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             carried = head_coding is not None and coding is not None and head_coding.type is coding.type
             if coding is not None and tok.dep_ != "compound" and not carried:
                 frames.append(_noun_frame(tok, coding, lex))
-    return frames
+    return _rank_embedded(frames)

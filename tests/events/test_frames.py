@@ -1,0 +1,35 @@
+"""Tests of frame rules in dotterel.events.frames on sentences we wrote."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.events.frames import EMBEDDED_FACTOR, find_frames
+from dotterel.events.lexicon import lexicon
+from dotterel.vocab import EventType
+
+
+@pytest.fixture(scope="module")
+def nlp():  # type: ignore[no-untyped-def]
+    from dotterel.nlp import load_model
+
+    return load_model()
+
+
+def _frames(nlp, text: str):  # type: ignore[no-untyped-def]
+    return find_frames(nlp(text)[:], lexicon())
+
+
+@pytest.mark.slow
+def test_frames_adjectival_participle_is_not_an_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    frames = _frames(nlp, "Iran released the detained sailors on Monday.")
+    assert "detained" not in {f.trigger.text for f in frames}
+
+
+@pytest.mark.slow
+def test_frames_governing_trigger_outranks_embedded_event(nlp) -> None:  # type: ignore[no-untyped-def]
+    frames = _frames(nlp, "Brazil threatened to impose sanctions on Venezuela.")
+    by_type = {f.coding.type: f.coding.confidence for f in frames}
+    assert EventType.THREATEN in by_type
+    assert all(c < by_type[EventType.THREATEN] for t, c in by_type.items() if t is not EventType.THREATEN)
+    assert 0 < EMBEDDED_FACTOR < 1

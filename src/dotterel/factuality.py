@@ -82,7 +82,14 @@ def _words(tokens: list[Token]) -> set[str]:
 
 def is_generic(trigger: Token) -> bool:
     """A present-simple statement about a bare plural ("Russians who travel to …",
-    "insurgents attack …"): a habit or a kind, not an event."""
+    "insurgents attack …"), an opinion ("agreed that …") or an address to the
+    reader ("you agree to …"): not an event."""
+    if trigger.pos_ == "VERB" and any(c.dep_ == "nsubj" and c.lower_ == "you" for c in trigger.children):
+        return True
+    if trigger.pos_ == "VERB" and trigger.lemma_.lower() in ("agree", "accept", "concede", "admit") and \
+            any(c.dep_ == "ccomp" for c in trigger.children) and \
+            not any(c.dep_ in ("xcomp", "dobj", "prep") for c in trigger.children):
+        return True
     if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBP", "VBZ"):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):
@@ -110,6 +117,7 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
     if own_words & c.habitual or is_generic(trigger):
         return None
     negated = bool(own_words & c.negation) or any(t.dep_ == "neg" for t in own)
+    conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless", "whether") for t in own)
     # Climb: infinitive and participle heads share the clause ("will not be visiting",
     # "refused to attack"); reporting and denial verbs above mark attribution.
     node = clause
@@ -127,11 +135,15 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
         above = _clause_words(node)
         above_words = _words(above)
         if rel in ("xcomp", "aux") or (rel == "conj" and node.pos_ == "VERB"):
-            negated = negated or any(t.dep_ == "neg" for t in above) and rel == "xcomp"
-            hypothetical = hypothetical or bool(above_words & c.hypothetical) and rel == "xcomp"
+            if rel == "xcomp":  # "will continue to support", "could not agree to meet"
+                negated = negated or any(t.dep_ == "neg" for t in above)
+                hypothetical = hypothetical or bool(above_words & c.hypothetical)
+                planned = planned or bool(above_words & c.planned)
             planned = planned or lemma in c.planned
             hypothetical = hypothetical or lemma in c.hypothetical
             continue
+        if rel == "advcl" and any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in node.children):
+            hypothetical = True
         if lemma in c.unverified or node.lower_ in c.unverified:
             unverified = True
             cue = cue or node.text
@@ -154,6 +166,9 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
             break
     if verdict is Factuality.DENIED:
         return Judgement(verdict, speaker, cue)
+    if conditional or (hypothetical and negated):
+        # "if an agreement could not be reached": a condition, neither fact nor denial.
+        return Judgement(Factuality.HYPOTHETICAL, speaker, "condition")
     if negated:
         return Judgement(Factuality.DENIED if speaker is not None else Factuality.NEGATED, speaker,
                          "negation")

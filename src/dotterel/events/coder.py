@@ -26,6 +26,7 @@ from .frames import Frame, find_frames
 from .lexicon import Trigger, lexicon
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
+_NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Types whose direct object must be a party (a person, group or state) to be events.
 _PATIENT_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.RETREAT, EventType.SANCTION})
 #: What an action stated in the future tense is coded as (PLOVER manual): future CONSULT,
@@ -107,9 +108,16 @@ class SentenceCoder:
         self.reporting = factuality.cues().reporting
 
     def _resolve(self, toks: tuple[Token, ...], matches: dict[int, Match]) -> list[Actor]:
+        """Actors for frame argument heads; a proper name we cannot code is kept by its text."""
         out: list[Actor] = []
         for tok in toks:
-            for actor in self.actors.resolve(tok, matches):
+            found = self.actors.resolve(tok, matches)
+            if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED):
+                text = tok.doc[tok.left_edge.i:tok.i + 1].text if tok.dep_ != "compound" else tok.text
+                found = [Actor(text, text, None, None)]
+            for actor in found:
+                if tok.dep_ == "compound" and actor.name in self.actors.gaz.capitals:
+                    continue  # "the Doha agreement" names a place, not a party
                 if actor not in out:
                     out.append(actor)
         return out
@@ -135,8 +143,10 @@ class SentenceCoder:
             return
         sources = self._resolve(frame.sources, matches)
         targets = self._resolve(frame.targets, matches)
-        if not sources and not targets:
-            return
+        if not any(a.country or a.name or a.sector not in (None, "UNK") for a in (*sources, *targets)):
+            return  # no party: "I'm honored to meet with him"
+        if _bare_plural_noun(frame) and not targets:
+            return  # "combating terrorist threats": a kind of event, not one
         if frame.targets and not targets and frame.coding.type in _PATIENT_TYPES:
             return  # "released a photo", "struck a deal": the object is not a party
         date, reason = event_date(frame.trigger, frame.clause, timexes, self.published, self.reporting)
@@ -206,6 +216,13 @@ def _is_future(frame: Frame) -> bool:
 def _as_intent(coding: Trigger) -> Trigger:
     target = _FUTURE_TYPE[coding.type]
     return replace(coding, type=target, mode=None, cameo=None, confidence=round(coding.confidence * 0.9, 3))
+
+
+def _bare_plural_noun(frame: Frame) -> bool:
+    """An event noun in the plural with no determiner, possessor or number ("threats")."""
+    tok = frame.trigger
+    return tok.pos_ == "NOUN" and frame.clause.i == tok.i and tok.tag_ == "NNS" and \
+        not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
 
 def _phone(tok: Token) -> bool:

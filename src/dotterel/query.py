@@ -121,3 +121,44 @@ def explain(store: Store, event_id: str) -> dict[str, Any] | None:
 def errors(store: Store) -> list[dict[str, Any]]:
     """The rows of the errors table."""
     return _rows(store, "SELECT * FROM errors ORDER BY time, source, line", [], "errors")
+
+
+def clusters(store: Store, *, type: str | None = None, contested: bool | None = None,
+             min_articles: int = 1, limit: int | None = None) -> list[dict[str, Any]]:
+    """Rows of the `clusters` table (one per real-world event across documents), newest report last.
+
+    Args:
+        type: PLOVER type.
+        contested: keep only contested (True) or uncontested (False) clusters.
+        min_articles: keep clusters reported by at least this many articles.
+    """
+    where, params = ["num_articles >= ?"], [min_articles]
+    if type:
+        where.append("type = ?")
+        params.append(type.upper())
+    if contested is not None:
+        where.append("contested = ?")
+        params.append(contested)
+    sql = ("SELECT * FROM clusters WHERE " + " AND ".join(where) +
+           " ORDER BY first_seen NULLS LAST, date_start NULLS LAST, cluster_id")
+    if limit is not None:
+        if limit < 0:
+            raise ConfigError("limit must be positive")
+        sql += f" LIMIT {int(limit)}"
+    return _rows(store, sql, params, "clusters")
+
+
+def contested(store: Store, *, limit: int | None = None) -> list[dict[str, Any]]:
+    """Contested clusters with who says what: each event's document, outlet, factuality and attribution."""
+    out = []
+    for c in clusters(store, contested=True, limit=limit):
+        said = _rows(store, "SELECT e.event_id, e.doc_id, e.outlet, e.published, e.factuality, e.attributed_to, "
+                     "e.source, e.target, e.evidence FROM events e WHERE e.cluster_id = ? "
+                     "ORDER BY e.published NULLS LAST, e.doc_id", [c["cluster_id"]], "events")
+        c["claims"] = [{"event_id": r["event_id"], "doc_id": r["doc_id"], "outlet": r["outlet"],
+                        "published": r["published"], "factuality": r["factuality"],
+                        "attributed_to": r["attributed_to"], "source": (r["source"] or {}).get("code"),
+                        "target": (r["target"] or {}).get("code"), "trigger": r["evidence"]["trigger"]}
+                       for r in said]
+        out.append(c)
+    return out

@@ -14,6 +14,7 @@ import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass, field
 
+from . import clusters
 from .errors import InputError
 from .ingest import Source, read_paths
 from .pipeline import CODER_VERSION, Pipeline, content_hash
@@ -83,10 +84,12 @@ def run(paths: Iterable[str | os.PathLike[str]], store: Store, pipeline: Pipelin
             summary.events += len(result.events)
         if len(batch) >= batch_size:
             store.write_batch(batch, pending_errors, coder_version=CODER_VERSION)
+            clusters.update(store)  # join the new events to clusters across documents
             batch, pending_errors = [], []
             if on_progress:
                 on_progress(summary.documents, summary.events)
     store.write_batch(batch, pending_errors, coder_version=CODER_VERSION)
+    clusters.update(store)
     summary.seconds = time.perf_counter() - started
     if on_progress:
         on_progress(summary.documents, summary.events)

@@ -75,10 +75,14 @@ TABLES: dict[str, dict[str, str]] = {
                  "num_articles": "INTEGER", "num_sources": "INTEGER", "contested": "BOOLEAN",
                  "first_seen": "DATE", "last_seen": "DATE", "event_ids": "JSON",
                  "quad_class": "INTEGER", "goldstein": "DOUBLE", "cameo_code": "VARCHAR"},
+    # Near-duplicate detection (clusters.py): each document's MinHash signature and its LSH band keys.
+    "doc_minhash": {"doc_id": "VARCHAR", "signature": "BLOB"},
+    "doc_lsh": {"doc_id": "VARCHAR", "band": "INTEGER", "key": "BIGINT"},
     "errors": {"source": "VARCHAR", "line": "INTEGER", "stage": "VARCHAR", "code": "VARCHAR",
                "reason": "VARCHAR", "time": "TIMESTAMP"},
 }
-KEYS = {"documents": "doc_id", "events": "event_id", "event_mentions": "mention_id", "clusters": "cluster_id"}
+KEYS = {"documents": "doc_id", "events": "event_id", "event_mentions": "mention_id", "clusters": "cluster_id",
+        "doc_minhash": "doc_id"}
 
 
 def _jsonable(value: Any) -> Any:
@@ -125,6 +129,7 @@ class Store:
                              for name, sql in columns.items())
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
         self.con.execute("CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)")
+        self.con.execute("CREATE INDEX IF NOT EXISTS doc_lsh_key ON doc_lsh (band, key)")
 
     def close(self) -> None:
         self.con.close()

@@ -12,9 +12,9 @@ from dotterel.eval.plover import evaluate_plover, group_sentences
 
 #: Dev figures measured with the rules-only coder, minus 0.02; lower them only on purpose.
 #: The rules were written with the dev sample in view: these are not held-out figures.
-TOP_K_FLOOR = 0.46  # measured 0.4833
-MACRO_F1_FLOOR = 0.46  # measured 0.4869
-SOURCE_COUNTRY_FLOOR = 0.75  # measured 0.7701
+TOP_K_FLOOR = 0.55  # measured 0.5778
+MACRO_F1_FLOOR = 0.55  # measured 0.5733
+SOURCE_COUNTRY_FLOOR = 0.71  # measured 0.7308 (on 104 hits; was 0.7701 on 87: more hits scored, 76 vs 67 correct)
 
 
 def _rec(doc_id: str, text: str, event: str, source: list[str], target: list[str]) -> dict[str, object]:

@@ -71,6 +71,52 @@ def _actor_cell(a: dict[str, Any] | None) -> str:
     return f"{a.get('code') or '?'} {_short(a.get('name') or a.get('text') or '', 24)}".strip()
 
 
+def _print_clusters(db: str, type: str | None, contested: bool, fmt: str, limit: int | None) -> None:
+    """`events --clusters` / `--contested`: one row per cluster; contested ones with each source's claim."""
+    store = _open(db)
+    try:
+        rows = (query.contested(store, limit=limit) if contested
+                else query.clusters(store, type=type, limit=limit))
+    except DotterelError as exc:
+        _fail(exc)
+    finally:
+        store.close()
+    if type and contested:
+        rows = [r for r in rows if r["type"] == type.upper()]
+    if fmt == "jsonl":
+        _print_jsonl(rows)
+        return
+    if fmt == "csv":
+        import csv
+
+        w = csv.writer(sys.stdout)
+        w.writerow(["cluster_id", "type", "source", "target", "date", "factuality", "contested",
+                    "num_mentions", "num_articles", "num_sources", "first_seen", "last_seen"])
+        for r in rows:
+            w.writerow([r["cluster_id"], r["type"], r["source_code"], r["target_code"], r["date_value"],
+                        r["factuality"], r["contested"], r["num_mentions"], r["num_articles"], r["num_sources"],
+                        r["first_seen"], r["last_seen"]])
+        return
+    if fmt != "table":
+        raise typer.BadParameter(f"unknown format {fmt!r}: {FORMAT_HELP}")
+    table = Table(title=f"{len(rows)} {'contested ' if contested else ''}clusters")
+    for col in ("cluster", "type", "dyad", "date", "factuality", "mentions", "articles", "sources", "contested"):
+        table.add_column(col, overflow="fold")
+    for r in rows:
+        table.add_row(r["cluster_id"][:9], r["type"] + (f"/{r['mode']}" if r["mode"] else ""),
+                      f"{r['source_code'] or '-'} → {r['target_code'] or '-'}", str(r["date_value"] or "?"),
+                      r["factuality"], str(r["num_mentions"]), str(r["num_articles"]), str(r["num_sources"]),
+                      "yes" if r["contested"] else "")
+    console.print(table)
+    for r in rows if contested else []:
+        console.print(f"[bold]{r['cluster_id'][:9]}[/bold] {r['type']} {r['source_code'] or '-'} → "
+                      f"{r['target_code'] or '-'}", highlight=False)
+        for c in r["claims"]:
+            who = (c["attributed_to"] or {}).get("text") or "(the text)"
+            console.print(f"  {c['factuality']:<10} {c['outlet'] or '?'} {c['published'] or ''} doc {c['doc_id']} "
+                          f"· {who} · trigger {c['trigger']!r}", highlight=False, markup=False)
+
+
 @app.command()
 def events(
     db: str = DB_OPTION,
@@ -81,8 +127,13 @@ def events(
     factuality: Optional[list[str]] = typer.Option(None, "--factuality", "-f", help="Keep only this factuality (repeatable)."),
     fmt: str = typer.Option("table", "--format", help=FORMAT_HELP),
     limit: Optional[int] = typer.Option(None, help="At most this many events."),
+    clusters: bool = typer.Option(False, "--clusters", help="One row per cluster (real-world event across documents)."),
+    contested: bool = typer.Option(False, "--contested", help="Contested clusters, with who says what."),
 ) -> None:
-    """List coded events (every factuality; a column says which)."""
+    """List coded events (every factuality; a column says which), or their clusters."""
+    if clusters or contested:
+        _print_clusters(db, type, contested, fmt, limit)
+        return
     pair = tuple(dyad.replace(" ", ",").split(",")[:2]) if dyad else None
     if pair is not None and len(pair) != 2:
         raise typer.BadParameter("--dyad takes two codes, e.g. PAK,RUS")

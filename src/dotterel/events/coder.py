@@ -27,8 +27,8 @@ from .lexicon import Trigger, lexicon
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
-#: Types whose direct object must be a party (a person, group or state) to be events.
-_PATIENT_TYPES = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.RETREAT, EventType.SANCTION})
+#: Types whose bare-verb trigger needs a party as its object ("released a photo" is no release).
+_PATIENT_TYPES = frozenset({EventType.RETREAT})
 #: What an action stated in the future tense is coded as (PLOVER manual): future CONSULT,
 #: SUPPORT, COOPERATE and AID imply an intention, AGREE; an announced future retreat is
 #: CONCEDE; a future ASSAULT, COERCE or SANCTION is a THREATEN (the manual's "THREATEN =
@@ -147,7 +147,7 @@ class SentenceCoder:
             return  # no party: "I'm honored to meet with him"
         if _bare_plural_noun(frame) and not targets:
             return  # "combating terrorist threats": a kind of event, not one
-        if frame.targets and not targets and frame.coding.type in _PATIENT_TYPES:
+        if frame.targets and not targets and frame.coding.type in _PATIENT_TYPES and not frame.coding.with_:
             return  # "released a photo", "struck a deal": the object is not a party
         date, reason = event_date(frame.trigger, frame.clause, timexes, self.published, self.reporting)
         attribution = None

@@ -138,7 +138,9 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     if direct is not None and coding.type is EventType.MOBILIZE:
         direct = None  # "deployed troops to X": the object is the force, X the target
     carried = lex.lookup(direct.lemma_.lower(), "NOUN", set()) if direct is not None else None
-    if direct is not None and direct.dep_ == "dobj" and carried is not None and carried.type is coding.type:
+    part_of_trigger = direct is not None and direct.lemma_.lower() in coding.with_  # "opened fire on X"
+    if direct is not None and direct.dep_ == "dobj" and (
+            part_of_trigger or (carried is not None and carried.type is coding.type)):
         # "imposed sanctions on X": the event noun carries the target.
         words.append(direct)
         objs = _prep_objects(direct, preps)
@@ -147,6 +149,8 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     if not targets:
         objs = _prep_objects(tok, preps)
         targets = _with_conjuncts(objs[0]) if objs else []
+    if not targets and part_of_trigger and words[-1].dep_ == "dobj":
+        targets = [words[-1]]  # "purchasing Russian crude oil": the goods may name the partner
     return Frame(tok, tuple(words), coding, tok, tuple(sources), tuple(targets))
 
 
@@ -253,7 +257,8 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             head_coding = lex.lookup(tok.head.lemma_.lower(), "VERB", _children_lemmas(tok.head)) \
                 if tok.dep_ == "dobj" and tok.head.pos_ == "VERB" and tok.head.lemma_.lower() not in lex.light_verbs \
                 else None
-            carried = head_coding is not None and coding is not None and head_coding.type is coding.type
+            carried = head_coding is not None and coding is not None and (
+                head_coding.type is coding.type or lemma in head_coding.with_)
             if coding is not None and tok.dep_ != "compound" and not carried:
                 frames.append(_noun_frame(tok, coding, lex))
     return _rank_embedded(frames)

@@ -1,0 +1,446 @@
+"""The cross-document level: near-duplicate articles and event clusters.
+
+`dedup.py` merges the mentions of one event within an article; this module
+links the events of different articles that report one real-world event
+(DESIGN.md "three levels": mention → event → cluster).
+
+Near-duplicates. Each document's normalised text is shingled into word
+3-grams and summarised by a 128-permutation MinHash (datasketch). Its LSH
+band keys go in `doc_lsh`, so a new document finds its candidates with one
+indexed query against every document stored before, in this run or earlier
+ones; a candidate whose estimated Jaccard similarity is at least
+`DUPLICATE_THRESHOLD` (0.8: a syndicated wire copy with its own headline
+and boilerplate, not two outlets rewriting the same agency story, which
+share about half their text) makes the new document a duplicate of the
+earliest such stored document (`documents.duplicate_of`, status
+`duplicate`). Duplicates are still coded; their events join the original's
+clusters and count once in `num_articles`.
+
+Event clusters. An event joins a cluster when it is compatible with one of
+the cluster's events:
+
+- the same PLOVER type;
+- the same dyad by country: source with source and target with target, or
+  either way round for reciprocal types (CONSULT, AGREE, COOPERATE); an
+  unknown side matches anything, but at least one side must be known and
+  equal;
+- overlapping date ranges; a publication-day fallback date stands for a
+  window of `PUBLICATION_WINDOW_DAYS` around the publication day (reports
+  follow events by a day or two, and wire copies are dated by time zone);
+- when either date is vague (a range over `VAGUE_SPAN_DAYS`, e.g. "in 2012"),
+  reports published within two publication windows of each other (else one
+  year-dated event chains a year of news into one cluster);
+- compatible places (when both events are placed, in the same country).
+
+Among compatible clusters the event joins the one it fits best: same mode,
+same sectors, same place, then the textual similarity of the evidence
+sentences. Events are taken in a fixed order (publication, document,
+offset), and a cluster's id is a hash of the event that founded it, so the
+same input always gives the same clusters.
+
+State lives in the store only: `events.cluster_id` says which cluster an
+event belongs to, and the `clusters` row is a summary recomputed from its
+events whenever they change. `update(store)` clusters every event that has
+no cluster yet, so it is incremental (a later batch joins existing
+clusters, keeping their ids) and idempotent (a second call finds nothing to
+do).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from typing import Any
+
+import numpy as np
+from datasketch import MinHash, MinHashLSH
+
+from .store import Store
+from .vocab import RECIPROCAL_TYPES, DateMethod, DocStatus, Factuality
+
+log = logging.getLogger(__name__)
+
+#: Jaccard similarity of word 3-gram sets at or above which two articles are near-duplicates.
+DUPLICATE_THRESHOLD = 0.8
+NUM_PERM = 128
+SHINGLE_WORDS = 3
+#: datasketch's hashing scheme, named so stored signatures stay comparable across versions.
+MINHASH_SCHEME = "affine32"
+#: Days either side of the publication day that a publication-dated event may have happened.
+PUBLICATION_WINDOW_DAYS = 3
+#: A date range longer than this (a month, a year) cannot tell events apart by itself.
+VAGUE_SPAN_DAYS = 7
+
+_WORD = re.compile(r"\w+", re.UNICODE)
+_POSITIVE = {Factuality.ASSERTED.value, Factuality.CLAIMED.value}
+_NEGATIVE = {Factuality.DENIED.value, Factuality.NEGATED.value}
+_CERTAINTY = (Factuality.ASSERTED, Factuality.CLAIMED, Factuality.UNVERIFIED, Factuality.PLANNED,
+              Factuality.HYPOTHETICAL)
+_WEAK_DATES = {DateMethod.PUBLICATION.value, DateMethod.UNKNOWN.value}
+
+
+# -- near-duplicates ------------------------------------------------------------
+def shingles(text: str, size: int = SHINGLE_WORDS) -> set[str]:
+    """The set of word n-grams of the text, lower-cased, punctuation and spacing ignored."""
+    words = _WORD.findall(text.lower())
+    if len(words) < size:
+        return {" ".join(words)} if words else set()
+    return {" ".join(words[i:i + size]) for i in range(len(words) - size + 1)}
+
+
+def minhash(text: str) -> MinHash:
+    """The MinHash signature of a text's shingles (seeded, so stable across runs)."""
+    m = MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME)
+    m.update_batch([s.encode("utf-8") for s in sorted(shingles(text))])
+    return m
+
+
+def _bands() -> tuple[int, int]:
+    """(bands, rows) that datasketch picks for our threshold and permutations."""
+    lsh = MinHashLSH(threshold=DUPLICATE_THRESHOLD, num_perm=NUM_PERM)
+    return lsh.b, lsh.r
+
+
+def _band_keys(m: MinHash) -> list[tuple[int, int]]:
+    b, r = _bands()
+    keys = []
+    for band in range(b):
+        chunk = np.asarray(m.hashvalues[band * r:(band + 1) * r], dtype=np.uint64).tobytes()
+        keys.append((band, int.from_bytes(hashlib.sha1(chunk).digest()[:8], "big", signed=True)))
+    return keys
+
+
+def _from_blob(blob: bytes) -> MinHash:
+    values = np.frombuffer(blob, dtype=np.uint64).astype(minhash("").hashvalues.dtype)
+    return MinHash(num_perm=NUM_PERM, seed=1, scheme=MINHASH_SCHEME, hashvalues=values)
+
+
+def find_duplicates(store: Store) -> dict[str, tuple[str, float]]:
+    """Sign the documents not yet signed and mark the near-duplicates among them.
+
+    Documents are taken in publication order, so the original of a pair is the
+    earlier stored one. Writes `doc_minhash`, `doc_lsh` and, for each duplicate,
+    `documents.duplicate_of`, `status` and `reason`.
+
+    Returns:
+        doc_id → (original doc_id, estimated Jaccard similarity) for the new duplicates.
+    """
+    pending = store.con.execute(
+        "SELECT doc_id, text FROM documents d WHERE NOT EXISTS (SELECT 1 FROM doc_minhash s "
+        "WHERE s.doc_id = d.doc_id) AND text IS NOT NULL ORDER BY published NULLS LAST, ingested_at, doc_id"
+    ).fetchall()
+    found: dict[str, tuple[str, float]] = {}
+    for doc_id, text in pending:
+        m = minhash(text)
+        keys = _band_keys(m)
+        rows = store.con.execute(
+            "SELECT DISTINCT s.doc_id, s.signature, d.duplicate_of FROM doc_lsh l JOIN doc_minhash s USING (doc_id) "
+            "JOIN documents d USING (doc_id) WHERE (l.band, l.key) IN (SELECT * FROM (VALUES "
+            + ", ".join("(?, ?)" for _ in keys) + ")) AND l.doc_id <> ?",
+            [x for k in keys for x in k] + [doc_id]).fetchall()
+        best: tuple[str, float] | None = None
+        for other, blob, other_dup in rows:
+            sim = float(m.jaccard(_from_blob(blob)))
+            if sim >= DUPLICATE_THRESHOLD and best is None:
+                best = (other_dup or other, sim)  # candidates are stored earlier: the first is the original
+        store.con.execute("INSERT OR REPLACE INTO doc_minhash VALUES (?, ?)",
+                          [doc_id, np.asarray(m.hashvalues, dtype=np.uint64).tobytes()])
+        store.con.execute("DELETE FROM doc_lsh WHERE doc_id = ?", [doc_id])
+        store.con.executemany("INSERT INTO doc_lsh VALUES (?, ?, ?)", [[doc_id, b, k] for b, k in keys])
+        if best is not None:
+            found[doc_id] = best
+            store.con.execute(
+                "UPDATE documents SET duplicate_of = ?, status = ?, reason = ? WHERE doc_id = ?",
+                [best[0], DocStatus.DUPLICATE.value, f"near-duplicate of {best[0]} (Jaccard {best[1]:.2f})",
+                 doc_id])
+    return found
+
+
+# -- event clusters -------------------------------------------------------------
+@dataclass
+class _Ev:
+    """The fields of a stored event that clustering reads."""
+
+    event_id: str
+    doc_id: str
+    root: str  # the document, or the original it duplicates
+    type: str
+    mode: str | None
+    source: tuple[str | None, str | None]  # (country, sector)
+    target: tuple[str | None, str | None]
+    start: dt.date | None
+    end: dt.date | None
+    place: tuple[str | None, str | None]  # (name, country)
+    words: frozenset[str]
+    order: tuple[Any, ...]
+    published: dt.date | None = None
+    cluster_id: str | None = None
+
+
+@dataclass
+class UpdateSummary:
+    """What one `update` call did."""
+
+    duplicates: dict[str, tuple[str, float]] = field(default_factory=dict)
+    events: int = 0
+    new_clusters: int = 0
+    touched: int = 0
+
+
+_PUB = "coalesce(e.published, TRY_CAST(left(d.published, 10) AS DATE))"
+_EVENT_SQL = f"""
+SELECT e.event_id, e.doc_id, coalesce(d.duplicate_of, e.doc_id), e.type, e.mode,
+       e.source->>'country', e.source->>'sector', e.target->>'country', e.target->>'sector',
+       e.date_start, e.date_end, e.date->>'method', {_PUB},
+       e.location->>'name', e.location->>'country', e.evidence->>'sentence',
+       (e.evidence->>'char_start')::INT, e.cluster_id
+FROM events e JOIN documents d USING (doc_id)
+"""
+
+
+def _content_words(sentence: str | None) -> frozenset[str]:
+    return frozenset(w for w in _WORD.findall((sentence or "").lower()) if len(w) > 3)
+
+
+def _load(rows: Iterable[Sequence[Any]]) -> list[_Ev]:
+    out = []
+    for (event_id, doc_id, root, type_, mode, sc, ss, tc, ts, start, end, method, published,
+         pname, pcountry, sentence, char_start, cluster_id) in rows:
+        pub = published if isinstance(published, dt.date) else None
+        if method in _WEAK_DATES or start is None or end is None:
+            if pub is not None:
+                window = dt.timedelta(days=PUBLICATION_WINDOW_DAYS)
+                start, end = pub - window, pub + window
+            else:
+                start = end = None
+        out.append(_Ev(event_id, doc_id, root, type_, mode, (sc, ss), (tc, ts), start, end, (pname, pcountry),
+                       _content_words(sentence), (pub or dt.date.max, doc_id, char_start or 0, event_id),
+                       cluster_id=cluster_id, published=pub))
+    return out
+
+
+def _sides_match(a: tuple[str | None, str | None], b: tuple[str | None, str | None]) -> bool:
+    return a[0] is None or b[0] is None or a[0] == b[0]
+
+
+def _oriented(e: _Ev, ref: _Ev) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
+    """e's sides, swapped when the type is reciprocal and the swapped dyad fits ref better."""
+    if e.type in RECIPROCAL_TYPES and e.source[0] != ref.source[0] and \
+            (e.target[0] == ref.source[0] or e.source[0] == ref.target[0]):
+        return e.target, e.source
+    return e.source, e.target
+
+
+def compatible(a: _Ev, b: _Ev) -> bool:
+    """True when two events of different articles may report one real-world event."""
+    if a.type != b.type:
+        return False
+    src, tgt = _oriented(b, a)
+    if not (_sides_match(a.source, src) and _sides_match(a.target, tgt)):
+        return False
+    known = (a.source[0] is not None and a.source[0] == src[0]) or (a.target[0] is not None and a.target[0] == tgt[0])
+    if not known:
+        return False
+    if a.start is not None and b.start is not None and a.end is not None and b.end is not None:
+        if not (a.start <= b.end and b.start <= a.end):
+            return False
+        if _vague(a) or _vague(b):
+            # "in 2012" overlaps a whole year of news: then the reports themselves must be close in time.
+            if a.published is None or b.published is None or \
+                    abs((a.published - b.published).days) > 2 * PUBLICATION_WINDOW_DAYS:
+                return False
+    if a.place[1] and b.place[1] and a.place[1] != b.place[1]:
+        return False
+    return True
+
+
+def _vague(e: _Ev) -> bool:
+    return e.start is not None and e.end is not None and (e.end - e.start).days > VAGUE_SPAN_DAYS
+
+
+def _similarity(a: _Ev, b: _Ev) -> float:
+    union = a.words | b.words
+    return len(a.words & b.words) / len(union) if union else 0.0
+
+
+def affinity(a: _Ev, b: _Ev) -> float:
+    """How well two compatible events fit: agreement beyond the required, then text overlap."""
+    src, tgt = _oriented(b, a)
+    score = 0.0
+    score += 1.0 if a.mode and a.mode == b.mode else 0.0
+    score += 0.5 * sum(x[0] is not None and x == y for x, y in ((a.source, src), (a.target, tgt)))
+    score += 0.5 if a.place[0] and a.place[0] == b.place[0] else 0.0
+    return score + _similarity(a, b)
+
+
+def cluster_id_for(event_id: str) -> str:
+    """The stable id of the cluster an event founds."""
+    return "c" + hashlib.sha1(f"cluster\x1f{event_id}".encode("utf-8")).hexdigest()[:15]
+
+
+def assign(pending: Sequence[_Ev], clustered: Sequence[_Ev]) -> tuple[dict[str, str], int]:
+    """Give each pending event a cluster: the best-fitting compatible one, else a new one.
+
+    Args:
+        pending: events without a cluster, in any order (they are sorted here).
+        clustered: events already in clusters (their `cluster_id` set).
+
+    Returns:
+        event_id → cluster_id for the pending events, and the number of new clusters.
+    """
+    by_type: dict[str, list[_Ev]] = {}
+    for e in clustered:
+        by_type.setdefault(e.type, []).append(e)
+    result: dict[str, str] = {}
+    new = 0
+    for e in sorted(pending, key=lambda x: x.order):
+        best: tuple[tuple[int, float], str] | None = None
+        for other in by_type.get(e.type, []):
+            if other.doc_id == e.doc_id or not compatible(e, other):
+                continue
+            # A duplicate's events go to the clusters of its original's events first.
+            rank = (1 if e.root != e.doc_id and other.doc_id == e.root else 0, affinity(e, other))
+            if best is None or rank > best[0] or (rank == best[0] and other.cluster_id < best[1]):  # type: ignore[operator]
+                best = (rank, other.cluster_id)  # type: ignore[assignment]
+        if best is None:
+            e.cluster_id = cluster_id_for(e.event_id)
+            new += 1
+        else:
+            e.cluster_id = best[1]
+        result[e.event_id] = e.cluster_id
+        by_type.setdefault(e.type, []).append(e)
+    return result, new
+
+
+def update(store: Store) -> UpdateSummary:
+    """Mark new near-duplicates and cluster every event that has no cluster yet, in one transaction."""
+    summary = UpdateSummary()
+    con = store.con
+    con.execute("BEGIN TRANSACTION")
+    try:
+        summary.duplicates = find_duplicates(store)
+        pending = _load(con.execute(_EVENT_SQL + " WHERE e.cluster_id IS NULL").fetchall())
+        if pending:
+            starts = [e.start for e in pending if e.start is not None]
+            ends = [e.end for e in pending if e.end is not None]
+            types = sorted({e.type for e in pending})
+            sql = _EVENT_SQL + f" WHERE e.cluster_id IS NOT NULL AND e.type IN ({', '.join('?' for _ in types)})"
+            params: list[Any] = list(types)
+            if starts and ends and len(starts) == len(pending):
+                # Only clusters near the new events' dates can take them (the window covers weak dates).
+                slack = dt.timedelta(days=PUBLICATION_WINDOW_DAYS)
+                days = 2 * PUBLICATION_WINDOW_DAYS
+                sql += (f" AND coalesce(e.date_end, {_PUB} + INTERVAL {days} DAY) >= ?"
+                        f" AND coalesce(e.date_start, {_PUB} - INTERVAL {days} DAY) <= ?")
+                params += [min(starts) - slack, max(ends) + slack]
+            clustered = _load(con.execute(sql, params).fetchall())
+            mapping, summary.new_clusters = assign(pending, clustered)
+            summary.events = len(mapping)
+            con.executemany("UPDATE events SET cluster_id = ? WHERE event_id = ?",
+                            [[c, e] for e, c in mapping.items()])
+            ids = [e.event_id for e in pending]
+            stale = [r[0] for r in con.execute(
+                "SELECT cluster_id FROM clusters WHERE len(list_intersect(CAST(event_ids AS VARCHAR[]), ?)) > 0",
+                [ids]).fetchall()]
+            touched = sorted(set(mapping.values()) | set(stale))
+            summary.touched = len(touched)
+            _rewrite(store, touched)
+        _drop_orphans(store)
+        con.execute("COMMIT")
+    except Exception:
+        con.execute("ROLLBACK")
+        raise
+    log.info("clusters: %d events clustered, %d new clusters, %d duplicates", summary.events,
+             summary.new_clusters, len(summary.duplicates))
+    return summary
+
+
+def _drop_orphans(store: Store) -> None:
+    """Delete clusters no event points to (their events were re-coded away)."""
+    store.con.execute("DELETE FROM clusters c WHERE NOT EXISTS (SELECT 1 FROM events e "
+                      "WHERE e.cluster_id = c.cluster_id)")
+
+
+_MEMBER_SQL = f"""
+SELECT e.cluster_id, e.event_id, e.doc_id, coalesce(d.duplicate_of, e.doc_id), {_PUB},
+       e.outlet, e.type, e.mode, e.source_code, e.target_code, e.source_country, e.target_country,
+       e.date_value, e.date_start, e.date_end, e.date->>'method', e.granularity, e.location, e.factuality,
+       e.mentions, e.confidence, e.quad_class, e.goldstein, e.cameo_code, (e.evidence->>'char_start')::INT
+FROM events e JOIN documents d USING (doc_id) WHERE list_contains(?, e.cluster_id)
+"""
+_MEMBER_KEYS = ("cluster_id", "event_id", "doc_id", "root", "published", "outlet", "type", "mode", "source_code",
+                "target_code", "source_country", "target_country", "date_value", "date_start", "date_end",
+                "method", "granularity", "location", "factuality", "mentions", "confidence", "quad_class",
+                "goldstein", "cameo_code", "char_start")
+_GRANULARITY_RANK = {"day": 0, "week": 1, "month": 2, "quarter": 3, "season": 3, "year": 4, "decade": 5}
+
+
+def _rewrite(store: Store, cluster_ids: Sequence[str]) -> None:
+    """Recompute the `clusters` rows of these clusters from their events."""
+    if not cluster_ids:
+        return
+    members: dict[str, list[dict[str, Any]]] = {}
+    for row in store.con.execute(_MEMBER_SQL, [list(cluster_ids)]).fetchall():
+        m = dict(zip(_MEMBER_KEYS, row))
+        members.setdefault(m["cluster_id"], []).append(m)
+    store.con.execute("DELETE FROM clusters WHERE list_contains(?, cluster_id)", [list(cluster_ids)])
+    rows = [summarise(cid, evs) for cid, evs in sorted(members.items())]
+    if rows:
+        store._insert("clusters", rows)
+
+
+def summarise_factuality(values: Iterable[str]) -> tuple[str, bool]:
+    """A cluster's factuality and whether it is contested.
+
+    Contested: asserted or claimed by some events, denied or negated by others;
+    such a cluster is `claimed` (a party says it happened, another says not).
+    Otherwise a denial or negation wins (the party concerned says it did not
+    happen), else the most certain value present.
+    """
+    present = set(values)
+    positive, negative = present & _POSITIVE, present & _NEGATIVE
+    if positive and negative:
+        return Factuality.CLAIMED.value, True
+    if negative:
+        return (Factuality.DENIED if Factuality.DENIED.value in negative else Factuality.NEGATED).value, False
+    for f in _CERTAINTY:
+        if f.value in present:
+            return f.value, False
+    return Factuality.ASSERTED.value, False
+
+
+def summarise(cluster_id: str, events: Sequence[dict[str, Any]]) -> dict[str, Any]:
+    """The `clusters` row for a cluster's member events (dicts with `_MEMBER_KEYS`)."""
+    events = sorted(events, key=lambda m: (m["published"] or dt.date.max, m["doc_id"], m["char_start"] or 0))
+    head = max(events, key=lambda m: (m["factuality"] == Factuality.ASSERTED.value, m["mentions"], m["confidence"]))
+    dated = min(events, key=lambda m: (m["method"] in _WEAK_DATES or m["date_start"] is None,
+                                       _GRANULARITY_RANK.get(m["granularity"], 9)))
+    places = Counter(json.dumps(m["location"], sort_keys=True) if not isinstance(m["location"], str)
+                     else m["location"] for m in events if m["location"])
+    location = json.loads(places.most_common(1)[0][0]) if places else None
+    factualities = Counter(m["factuality"] for m in events)
+    factuality, contested = summarise_factuality(factualities)
+    modes = Counter(m["mode"] for m in events if m["mode"])
+    published = [m["published"] for m in events if m["published"] is not None]
+    return {
+        "cluster_id": cluster_id, "type": head["type"],
+        "mode": modes.most_common(1)[0][0] if modes else None,
+        "source_code": head["source_code"], "target_code": head["target_code"],
+        "source_country": head["source_country"], "target_country": head["target_country"],
+        "date_value": dated["date_value"], "date_start": dated["date_start"], "date_end": dated["date_end"],
+        "location": location, "factuality": factuality, "factualities": dict(sorted(factualities.items())),
+        "num_mentions": sum(m["mentions"] or 1 for m in events),
+        "num_articles": len({m["root"] for m in events}),
+        "num_sources": len({m["outlet"] or m["root"] for m in events}),
+        "contested": contested,
+        "first_seen": min(published) if published else None,
+        "last_seen": max(published) if published else None,
+        "event_ids": [m["event_id"] for m in events],
+        "quad_class": head["quad_class"], "goldstein": head["goldstein"], "cameo_code": head["cameo_code"],
+    }

@@ -113,6 +113,43 @@ def test_timex_relative_expressions(sentence: str, expr: str, value: str) -> Non
     assert _resolve(sentence, expr).value == value
 
 
+@pytest.mark.parametrize(("sentence", "value"), [
+    # the purpose infinitive after the expression has its own verb: the main verb "met" dates it
+    ("President X met Prime Minister Y in Nairobi in May to discuss the mission.", "2025-05"),
+    ("President X met Prime Minister Y in Nairobi in May to prepare the upcoming mission.", "2025-05"),
+    ("The envoys met in May, which is when the mission will be planned.", "2025-05"),
+    # the expression inside an infinitive of something agreed or planned: not yet done
+    ("The company announced an agreement to acquire the bank in May.", "2026-05"),
+    ("The company plans to acquire the bank in May.", "2026-05"),
+    # a purpose infinitive of a past act stays past
+    ("He flew to Paris to meet the president in May.", "2025-05"),
+    ("The rebels planned a large march on the capital in May.", "2026-05"),
+])
+def test_timex_tense_comes_from_the_governing_verb(sentence: str, value: str) -> None:
+    assert _resolve(sentence, "May", "2025-06-02").value == value
+
+
+@pytest.mark.parametrize(("sentence", "expr", "value"), [
+    ("The council meets daily in the capital.", "daily", "P1D"),
+    ("The figures are published weekly.", "weekly", "P1W"),
+    ("Over the week, the rupee lost 2% against the dollar.", "the week", "2021-WXX"),
+    ("Talks resumed in the week following the attack.", "the week", "2021-WXX"),
+])
+def test_timex_sets_and_unspecified_weeks(sentence: str, expr: str, value: str) -> None:
+    assert _resolve(sentence, expr).value == value
+
+
+def test_timex_same_day_as_a_named_month() -> None:
+    s = "The envoy was expelled last October, and his post was filled that same day."
+    assert _resolve(s, "that same day").value == "2020-10-XX"
+
+
+def test_timex_apposition_and_period_end_share_the_period_year() -> None:
+    s = "Exports fell from their level of the corresponding year-earlier period, the third quarter ended Nov. 30."
+    assert _resolve(s, "the third quarter", "2021-10-27").value == "2020-Q3"
+    assert _resolve(s, "Nov. 30", "2021-10-27").value == "2020-11-30"
+
+
 def test_timex_anchored_to_a_date_in_the_sentence() -> None:
     s = "For the six months ended Aug. 12, profit rose to $6 million from $18 million a year earlier."
     assert _resolve(s, "a year earlier", "2021-10-26").value == "2020-08-12"
@@ -179,6 +216,9 @@ def test_timex_to_date_value_reference_words() -> None:
     ("The accord signed on June 14 takes effect next month.", ["June 14", "next month"]),
     ("In May, talks were held; the rebels may agree in March 2022.", ["May", "March 2022"]),
     ("Two weeks ago the envoy said relations had improved since 1990.", ["Two weeks ago", "1990"]),
+    # commas dropped by normalisation must not hide an expression after them
+    ("Envoys, aides, and guards were expelled, most recently last October.", ["recently", "last October"]),
+    ("Exports fell in the corresponding year-earlier period.", ["the corresponding year-earlier period"]),
 ])
 def test_timex_find_in_prose(text: str, expected: list[str]) -> None:
     assert [text[s:e] for s, e in find(text)] == expected

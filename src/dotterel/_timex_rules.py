@@ -2,271 +2,26 @@
 
 A rule is a pattern over the normalised expression (patterns and every word
 list live in `data/timex.yaml`) and a handler here that does the arithmetic.
-`apply` tries them in order. Tense read around the expression decides between
-the past and the future reading of "Friday", "in April" or "Dec. 7": news
-reports mostly past events, so the past is the default for weekdays and months,
-and the nearest date for a month and day.
+`apply` tries them in order. Tense read around the expression (`_timex_context`)
+decides between the past and the future reading of "Friday", "in April" or
+"Dec. 7": news reports mostly past events, so the past is the default for
+weekdays and months, and the nearest date for a month and day.
 """
 
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Callable
-from dataclasses import dataclass
-from typing import Any
 
 from ._timex_calendar import (Date, add, fmt, holiday_date, latest_quarter, md_date, month_date, pick,
                               quarter, range_of, shift, week, weekday_date)
-from .datafiles import load_yaml
-from .errors import DataError
+from ._timex_context import (_apposed_year, _mode, _period_ended, _results_quarter, _sentence_anchor,
+                             _tense)
+from ._timex_vocab import _clean, _Ctx, _int, _normalize, _R, _vocab, _word_year, _year
 from .vocab import DateMethod, Granularity
 
-
-@dataclass(frozen=True, slots=True)
-class _R:
-    """A rule's answer before its calendar range is worked out."""
-
-    value: str
-    method: DateMethod
-    reason: str
-
-
-@dataclass(frozen=True, slots=True)
-class _Ctx:
-    """What a rule may look at: the expression, its sentence, the dates."""
-
-    expr: str
-    sentence: str
-    start: int
-    end: int
-    dct: Date | None
-    anchor: Date | None
-    left: str      # normalised sentence before the span
-    right: str     # normalised sentence after the span
-    bounds: tuple[int, int]  # the sentence around the span, when `sentence` is a longer text
-    others: Callable[[], list[tuple[int, int, "_R"]]]  # the sentence's other expressions, resolved
-
-
-
-# ---------------------------------------------------------------- vocabulary
-
-@dataclass(frozen=True, slots=True)
-class _Vocab:
-    words: dict[str, Any]
-    classes: dict[str, str]
-    rules: tuple[tuple[str, re.Pattern[str]], ...]
-    finders: tuple[re.Pattern[str], ...]
-
-
-def _alt(words: Any) -> str:
-    return "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True))
-
-
-@functools.cache
-def _vocab() -> _Vocab:
-    """The word classes and compiled patterns of `data/timex.yaml`."""
-    w = load_yaml("timex.yaml")
-    if not isinstance(w, dict) or "rules" not in w or "find" not in w:
-        raise DataError("timex.yaml: needs `rules` and `find`")
-    ords = dict(w["ordinals"])
-    tens = {"twenty": 20, "thirty": 30}
-    for t, tv in tens.items():
-        for o, ov in list(w["ordinals"].items()):
-            if ov < 10 and o != "last":
-                ords[f"{t}-{o}"] = tv + ov
-                ords[f"{t} {o}"] = tv + ov
-    w["ordinals"] = ords
-    day_words = [o for o, v in ords.items() if o != "last" and v <= 31]
-    classes = {
-        "month": rf"(?P<month>\b(?:{_alt(w['months'])})\b)",
-        "weekday": rf"(?P<weekday>\b(?:{_alt(w['weekdays'])})\b)",
-        "day": rf"(?P<day>\b(?:[0-3]?\d(?:st|nd|rd|th)?|{_alt(day_words)})\b)",
-        "year": r"(?P<year>(?<![\d,])(?:1[0-9]|20)\d\d(?![\d,])|'\d\d\b)",
-        "ordinal": rf"(?P<ordinal>\b(?:\d\d?(?:st|nd|rd|th)|{_alt(ords)})\b)",
-        "num": rf"(?P<num>\b(?:\d+|{_alt(list(w['numbers']) + list(w['vague_numbers']))})\b)",
-        "unit": rf"(?P<unit>\b(?:{_alt(w['units'])})\b)",
-        "season": rf"(?P<season>\b(?:{_alt(w['seasons'])})\b)",
-        "decword": rf"(?P<decword>\b(?:{_alt(w['decade_words'])})\b)",
-        "holiday": rf"(?P<holiday>\b(?:{_alt(w['holidays'])})\b)",
-        "tod": rf"(?:{_alt(w['times_of_day'])})",
-    }
-
-    def compile_(pat: str, name: str) -> re.Pattern[str]:
-        try:
-            return re.compile(re.sub(r"\{([a-z]+)\}", lambda m: classes[m.group(1)], pat))
-        except (KeyError, re.error) as exc:
-            raise DataError(f"timex.yaml: bad pattern {name!r}: {exc}") from exc
-
-    rules = tuple((name, compile_(pat, name)) for name, pat in w["rules"])
-    finders = tuple(compile_(pat, f"find[{i}]") for i, pat in enumerate(w["find"]))
-    return _Vocab(w, classes, rules, finders)
-
-
-def _normalize(text: str) -> tuple[str, list[int]]:
-    """Lower-case `text`, drop dots/commas not between digits, straighten quotes,
-    collapse spaces; return it with the original index of every kept character."""
-    out: list[str] = []
-    idx: list[int] = []
-    n = len(text)
-    for i, ch in enumerate(text):
-        c = ch.lower()
-        if c in "’‘`´":
-            c = "'"
-        elif c in ".,":
-            if not (0 < i < n - 1 and text[i - 1].isdigit() and text[i + 1].isdigit()):
-                continue
-        elif c.isspace() or c == "_":
-            c = " "
-            if out and out[-1] == " ":
-                continue
-        out.append(c)
-        idx.append(i)
-    return "".join(out), idx
-
-
-def _clean(expr: str) -> str:
-    """The normalised expression without articles and edge punctuation."""
-    e = _normalize(expr)[0].strip(" '\"()[]-;:!?")
-    e = re.sub(r"'s$", "", e).strip()
-    return re.sub(r"^(?:the )+(?=\S)", "", e)
-
-
-# ---------------------------------------------------------------- reading the text
-
-def _int(word: str | None) -> int | None:
-    """A number written in digits, as an ordinal, or in words ("twenty-one")."""
-    if word is None:
-        return None
-    w = _vocab().words
-    s = re.sub(r"(?<=\d)(?:st|nd|rd|th)$", "", word.strip())
-    if s.isdigit():
-        return int(s)
-    if s in w["ordinals"]:
-        return int(w["ordinals"][s])
-    total = 0
-    for part in re.split(r"[- ]+", s):
-        if part in ("and", ""):
-            continue
-        v = w["numbers"].get(part, w["ordinals"].get(part))
-        if v is None:
-            return None
-        total += int(v)
-    return total or None
-
-
-def _year(s: str, dct: Date | None) -> int:
-    """A year written in full or as '96 (the century nearest the DCT)."""
-    if s.startswith("'"):
-        base = (dct.year if dct else 1950) - 50
-        y = base - base % 100 + int(s[1:])
-        return y + 100 if y < base else y
-    return int(s)
-
-
-def _word_year(s: str) -> int | None:
-    """ "nineteen ninety-one" → 1991, "two thousand and one" → 2001."""
-    parts = s.replace("-", " ").split()
-    if parts[:2] == ["two", "thousand"]:
-        rest = _int(" ".join(p for p in parts[2:] if p != "and")) if len(parts) > 2 else 0
-        return None if rest is None or rest > 99 else 2000 + rest
-    head = _int(parts[0])
-    if head not in (18, 19, 20) or len(parts) < 2:
-        return None
-    tail = 0 if parts[1:] == ["hundred"] else _int(" ".join(parts[1:]))
-    return None if tail is None or tail > 99 else head * 100 + tail
-
-
-def _tense(c: _Ctx) -> str | None:
-    """'past', 'future' or 'present' from the nearest tense cue around the
-    expression, within its quotation (the attribution outside a quote has its own tense)."""
-    w = _vocab().words
-    prev = re.search(r"(\w+)\s*$", c.left)
-    if prev and prev.group(1) in ("by", "until", "till", "effective", "before"):
-        return "future"
-    if prev and prev.group(1) == "since":
-        return "past"
-    quotes = [m.start() for m in re.finditer(r"\"|''|``|[“”]", c.sentence)]
-    lo = max([q for q in quotes if q < c.start], default=c.bounds[0])
-    hi = min([q for q in quotes if q >= c.end], default=c.bounds[1])
-    lo, hi = max(lo, c.bounds[0]), min(hi, c.bounds[1])
-    toks = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z']*", c.sentence)
-            if lo <= m.start() and m.end() <= hi]
-    low = [t[0].lower() for t in toks]
-    cues = {"future": set(w["future_cues"]), "past": set(w["past_cues"]), "present": set(w["present_cues"])}
-
-    def label(i: int, right: bool) -> str | None:
-        if " ".join(low[i:i + 2]) in w["not_cues"] or " ".join(low[i - 1:i + 1]) in w["not_cues"]:
-            return None
-        passive = i > 0 and low[i - 1] in w["be_forms"]  # "is heard": the auxiliary has the tense
-        for n in (3, 2, 1):
-            gram = " ".join(low[i:i + n])
-            for tense in ("future", "past", "present"):
-                if len(low[i:i + n]) == n and gram in cues[tense] and not (passive and tense == "past"):
-                    # "planned to leave on [Thursday]" looks ahead, "On [Friday], X planned to pay" back
-                    return "past" if right and tense == "future" and gram.endswith("ed to") else tense
-        t = low[i]
-        if t.endswith("'ll"):
-            return "future"
-        if t.endswith("ed") and len(t) >= 4 and toks[i][0][0].islower() and t not in w["not_past"] and not passive:
-            return "past"
-        return None
-
-    before = [i for i, t in enumerate(toks) if t[2] <= c.start][::-1]
-    # what follows a comma is another clause, unless the expression opens the
-    # sentence ("On Tuesday, X plans ..."): then the main clause follows it
-    fronted = re.fullmatch(r"\W*(?:\w+\W+)?", c.sentence[lo:c.start]) is not None
-    stops = [m.start() for m in re.finditer(r"[,;:()]|--", c.sentence[c.end:hi])]
-    limit = c.end + stops[1 if fronted else 0] if len(stops) > fronted else hi
-    after = [i for i, t in enumerate(toks) if c.end <= t[1] and t[2] <= limit]
-    for dist in range(15):
-        for seq in (before, after):
-            if dist < len(seq) and (lab := label(seq[dist], seq is after)):
-                return lab
-    return None
-
-
-def _mode(c: _Ctx, default: str) -> str:
-    """How to place a date named without its year or week: last/next from the
-    expression's own words, else the tense, else `default`."""
-    if re.search(r"\b(?:last|past|previous)\b", c.expr):
-        return "last"
-    if re.search(r"\b(?:next|coming|following)\b", c.expr):
-        return "next"
-    tense = _tense(c)
-    return default if tense is None else "nearest" if tense == "present" else tense
-
-
-def _results_quarter(c: _Ctx) -> int | None:
-    """The quarter a sentence reports results for: the one it names, else the
-    latest completed one when it talks of quarters, per-share results etc."""
-    assert c.dct is not None
-    s = c.sentence.lower()
-    m = re.search(r"\b(first|second|third|fourth)[- ](?:fiscal )?quarter", s)
-    if m:
-        return int(_vocab().words["ordinals"][m.group(1)])
-    if re.search(rf"\b(?:{_alt(_vocab().words['results_cues'])})\b", s):
-        return latest_quarter(c.dct)[1]
-    return None
-
-
-def _sentence_anchor(c: _Ctx) -> tuple[Date, str] | None:
-    """Another date that the sentence names (nearest, preferring one before the
-    expression), with its granularity: what "a year earlier" counts from."""
-    if c.anchor is not None:
-        return c.anchor, "day"
-    best: tuple[int, Date, str] | None = None
-    for s, e, r in c.others():
-        gran, first, _ = range_of(r.value)
-        if first is None or gran is None or r.method not in (DateMethod.EXPLICIT, DateMethod.RELATIVE):
-            continue
-        if r.reason.startswith(("relative", "unit")):
-            continue  # only dates the text names, not other DCT-relative ones
-        dist = c.start - e if e <= c.start else 1000 + s - c.end
-        if best is None or dist < best[0]:
-            best = (dist, first, str(gran))
-    return (best[1], best[2]) if best else None
+__all__ = ["apply", "_Ctx", "_R", "_clean", "_normalize", "_vocab"]
 
 
 # ---------------------------------------------------------------- rules
@@ -383,6 +138,11 @@ def _h_month_day(m: re.Match[str], c: _Ctx) -> _R | None:
         return None
     if c.dct is None:
         return _nodct(f"XXXX-{month:02d}-{day:02d}", "month and day")
+    if (period := _period_ended(c)) is not None:
+        try:
+            return _rel(Date(period, month, day).isoformat(), "the end day of a period the sentence dates")
+        except ValueError:
+            return None
     mode = _mode(c, "nearest")
     near = md_date(month, day, c.dct, "nearest")
     if mode not in ("last", "next") and near is not None and abs((near - c.dct).days) <= 90:
@@ -505,6 +265,8 @@ def _h_quarter(m: re.Match[str], c: _Ctx) -> _R | None:
         return _nodct(f"XXXX-Q{n}", "quarter")
     rel = m.group("rel") or ""
     y = c.dct.year + (-1 if rel.startswith("last") else 1 if rel.startswith("next") else 0)
+    if not rel and (apposed := _apposed_year(c)) is not None:
+        return _rel(f"{apposed}-Q{n}", "quarter in apposition to a dated period")
     if not rel and n > quarter(c.dct) and _tense(c) != "future":
         y -= 1
     return _rel(f"{y}-Q{n}", f"quarter without year: most recent reported before {c.dct}")
@@ -596,6 +358,12 @@ def _h_unit(m: re.Match[str], c: _Ctx) -> _R | None:
             base = anchor[0]
             if unit == "day" and not rel:
                 shift = 1 if c.right.startswith("after") else -1
+            elif unit == "day" and rel in ("same", "that") and anchor[1] in ("month", "year"):
+                # "in October ... that same day": a day of the named month, which one unsaid
+                return _rel(fmt(base, "month") + "-XX" if anchor[1] == "month" else f"{base.year}-XX-XX",
+                            "the same day as a date the text names only to its month or year")
+    if unit == "week" and rel in ("", "the"):
+        return _rel(f"{c.dct.year}-WXX", "the week, no relation word: which week is unsaid")
     if unit == "day" and re.match(rf"{_vocab().classes['ordinal']} day$", c.expr) and not re.search(r"\b(?:today|it) is(?: the)?$", c.left):
         return _R("XXXX-XX-XX", DateMethod.UNKNOWN, "the nth day of an unnamed period")
     gran = "month" if unit == "fortnight" else unit
@@ -635,6 +403,8 @@ def apply(c: _Ctx) -> _R:
     """Resolve the expression of `c`: a reference word, else the first rule
     whose pattern matches and whose handler gives an answer."""
     w = _vocab().words
+    if c.expr in w["sets"]:  # "daily": a set of times, written as its period (TimeML SET)
+        return _R(str(w["sets"][c.expr]), DateMethod.UNKNOWN, "a recurring time: its period")
     for ref, key in (("PRESENT_REF", "present_ref"), ("PAST_REF", "past_ref"), ("FUTURE_REF", "future_ref")):
         if c.expr in w[key] or re.sub(r"^(?:the|in|for|at) ", "", c.expr) in w[key]:
             method = DateMethod.RELATIVE if ref == "PRESENT_REF" else DateMethod.UNKNOWN

@@ -4,14 +4,17 @@
 its sentence, into a TimeML-style value ("2021-04", "2021-W23", "PAST_REF", …)
 against the document creation date (DCT) and, where the text anchors it,
 another date; `to_date_value` gives the calendar form that event records carry.
-The rules of English live in `_timex_rules`, the date arithmetic in
-`_timex_calendar`, the vocabulary and patterns in `data/timex.yaml`.
+The rules of English live in `_timex_rules` (what they read around the
+expression, tense above all, in `_timex_context`), the date arithmetic in
+`_timex_calendar`, the vocabulary and patterns in `data/timex.yaml` (compiled
+by `_timex_vocab`).
 """
 
 from __future__ import annotations
 
 import bisect
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,8 +80,14 @@ def _sentence_bounds(text: str, start: int, end: int) -> tuple[int, int]:
     return lo, hi
 
 
-def _context(sentence: str, start: int, end: int, dct: Date | None, anchor: Date | None, *, nested: bool) -> rules._Ctx:
-    """What the rules may read about the expression `sentence[start:end]`."""
+#: How deep other expressions of the sentence are resolved to read one: the
+#: second level lets "the quarter ended [Oct. 31]" see that quarter's own apposition.
+_MAX_DEPTH = 2
+
+
+def _context(sentence: str, start: int, end: int, dct: Date | None, anchor: Date | None, *, depth: int) -> rules._Ctx:
+    """What the rules may read about the expression `sentence[start:end]`;
+    `depth` counts how many expressions are being resolved around this one."""
     lo, hi = _sentence_bounds(sentence, start, end)
     norm, idx = rules._normalize(sentence[lo:hi])
     a, b = bisect.bisect_left(idx, start - lo), bisect.bisect_left(idx, end - lo)
@@ -93,10 +102,11 @@ def _context(sentence: str, start: int, end: int, dct: Date | None, anchor: Date
         elif (after := re.match(r"(before|after|earlier|later|ago)\b", right)):
             expr = f"{expr} {after.group(1)}"  # "[10 days] before the vote"
 
+    @functools.cache
     def others() -> list[tuple[int, int, rules._R]]:
-        if nested:
+        if depth >= _MAX_DEPTH:
             return []
-        return [(lo + s, lo + e, rules.apply(_context(sentence, lo + s, lo + e, dct, None, nested=True)))
+        return [(lo + s, lo + e, rules.apply(_context(sentence, lo + s, lo + e, dct, None, depth=depth + 1)))
                 for s, e in find(sentence[lo:hi]) if lo + e <= start or lo + s >= end]
 
     return rules._Ctx(expr, sentence, start, end, dct, anchor, left, right, (lo, hi), others)
@@ -121,7 +131,7 @@ def resolve(sentence: str, start: int, end: int, published: Date | str | None,
         raise TypeError(f"sentence must be str, not {type(sentence).__name__}")
     if not 0 <= start <= end <= len(sentence):
         raise ValueError(f"span {start}:{end} is outside a sentence of {len(sentence)} characters")
-    r = rules.apply(_context(sentence, start, end, _as_date(published), anchor, nested=False))
+    r = rules.apply(_context(sentence, start, end, _as_date(published), anchor, depth=0))
     gran, first, last = range_of(r.value)
     return Timex(sentence[start:end], start, end, r.value, gran, first, last, r.method, r.reason)
 
@@ -147,10 +157,12 @@ def find(text: str) -> list[tuple[int, int]]:
             cands.append((s, e))
     cands.sort(key=lambda se: (se[0], -(se[1] - se[0])))
     spans: list[tuple[int, int]] = []
+    taken = 0  # end of the last kept candidate, in normalised offsets like the candidates
     for s, e in cands:
-        if spans and s < spans[-1][1]:
+        if spans and s < taken:
             continue
         spans.append((idx[s], idx[e - 1] + 1))
+        taken = e
     return spans
 
 

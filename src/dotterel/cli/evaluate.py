@@ -62,7 +62,8 @@ def eval_timex(
     if as_json:
         _report(report, True)
         return
-    table = Table(title=f"timex value accuracy: {report['accuracy']:.3f} (n={report['n']})")
+    table = Table(title=f"timex value accuracy: {report['accuracy']:.3f} exact (n={report['n']}); "
+                        f"{report['accuracy_two_digit_weeks']:.3f} with two-digit week numbers")
     table.add_column("group")
     table.add_column("n", justify="right")
     table.add_column("accuracy", justify="right")

@@ -56,4 +56,4 @@ def main() -> None:
 
 
 # Register the commands (import for their side effect on `app`).
-from . import core, eval_clusters, eval_gold, evaluate  # noqa: E402,F401
+from . import analytics, core, eval_clusters, eval_gold, evaluate  # noqa: E402,F401

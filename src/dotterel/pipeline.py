@@ -2,7 +2,8 @@
 
 `Pipeline()(text, published=…)` codes one article; `Pipeline.code(sources)`
 codes a stream of ingested documents in batches through `nlp.pipe` and yields
-each coded `Document`, or the `InputError` that stopped it.
+each coded `Document`, or the `InputError` that stopped it. A document not
+in English is structured but not coded: its metadata says why (`skipped`).
 """
 
 from __future__ import annotations
@@ -16,9 +17,10 @@ from typing import Literal
 
 from spacy.language import Language
 
-from . import article, dedup
+from . import article, dedup, language
 from .errors import DotterelError, InputError
 from .events.coder import CodedSentence, SentenceCoder
+from .events.typemodel import CandidateRecorder, TypeModel, shipped_model
 from .ingest import Source, check_size
 from .nlp import load_model
 from .places import resolve_place
@@ -28,6 +30,8 @@ from .vocab import CODED_ROLES
 log = logging.getLogger(__name__)
 
 CODER_VERSION = "0.1.0"
+#: Metadata key of a document left uncoded, with the reason (a language other than English).
+SKIPPED = "skipped"
 _SPACE = re.compile(r"\s+")
 
 
@@ -54,13 +58,17 @@ class Pipeline:
         on_error: "record" yields an `InputError` for a failing document and goes
             on; "raise" re-raises it.
         batch_size: documents per `nlp.pipe` batch.
+        type_model: the learned event re-typer (`events/typemodel.py`): True (default) for
+            the shipped model when the package has one, False for rules only, or a model.
     """
 
     def __init__(self, nlp: Language | None = None, *, on_error: Literal["record", "raise"] = "record",
-                 batch_size: int = 16) -> None:
+                 batch_size: int = 16, type_model: bool | TypeModel | CandidateRecorder = True) -> None:
         if on_error not in ("record", "raise"):
             raise TypeError(f"on_error must be 'record' or 'raise', not {on_error!r}")
         self._nlp = nlp
+        self.type_model: TypeModel | CandidateRecorder | None = (
+            shipped_model() if type_model is True else None if type_model is False else type_model)
         self.on_error = on_error
         self.batch_size = batch_size
 
@@ -101,12 +109,13 @@ class Pipeline:
         s = article.parse(source.text, title=source.title, published=published)
         dateline_place = resolve_place(s.dateline.title()) if s.dateline else None
         digest = content_hash(source.text)
+        skip = language.skip_reason(source.text, source.metadata)
         return Document(
             doc_id=source.doc_id or digest[:16], text=source.text, content_hash=digest,
             path=source.path, url=source.url, outlet=source.outlet, title=s.title,
             published=s.published, updated=s.updated, dateline=s.dateline,
             dateline_location=dateline_place, sections=s.sections,
-            metadata={**source.metadata, "origin": source.origin})
+            metadata={**source.metadata, "origin": source.origin, **({SKIPPED: skip} if skip else {})})
 
     def _code_batch(self, batch: list[Source | InputError]) -> Iterator[Document | InputError]:
         docs: list[Document | InputError] = []
@@ -118,7 +127,7 @@ class Pipeline:
                 docs.append(self.structure(item))
             except Exception as exc:  # one document must never stop the batch
                 docs.append(self._fail(exc, item, "article"))
-        texts = [(sec.text, (i, k)) for i, d in enumerate(docs) if isinstance(d, Document)
+        texts = [(sec.text, (i, k)) for i, d in enumerate(docs) if isinstance(d, Document) and not skipped(d)
                  for k, sec in enumerate(d.sections) if sec.role in CODED_ROLES]
         parsed: dict[int, list[tuple[Section, object]]] = {}
         for spacy_doc, (i, k) in self.nlp.pipe(texts, as_tuples=True):
@@ -134,7 +143,7 @@ class Pipeline:
 
     def _code_document(self, doc: Document, parsed: list[tuple[Section, object]]) -> Document:
         home = doc.dateline_location.country if doc.dateline_location else None
-        coder = SentenceCoder(doc.doc_id, doc.published, home)
+        coder = SentenceCoder(doc.doc_id, doc.published, home, self.type_model)
         mentions = []
         for section, spacy_doc in parsed:
             for sent in spacy_doc.sents:  # type: ignore[attr-defined]
@@ -154,10 +163,16 @@ class Pipeline:
         return InputError(f"{kind}{type(exc).__name__}: {exc}", source=origin, stage=stage)
 
 
+def skipped(doc: Document) -> str | None:
+    """Why the pipeline left a document uncoded ("language: fr"), or None for a coded one."""
+    reason = doc.metadata.get(SKIPPED)
+    return str(reason) if reason else None
+
+
 def _replace(doc: Document, **changes: object) -> Document:
     import dataclasses
 
     return dataclasses.replace(doc, **changes)  # type: ignore[arg-type]
 
 
-__all__ = ["Pipeline", "CODER_VERSION", "content_hash", "Event"]
+__all__ = ["Pipeline", "CODER_VERSION", "content_hash", "Event", "skipped"]

@@ -19,20 +19,46 @@ from . import DB_OPTION, FORMAT_HELP, _fail, _open, _print_jsonl, app, console, 
 
 @app.command()
 def run(
-    paths: list[str] = typer.Argument(..., help="Files or directories (text, JSONL, …); '-' for stdin."),
+    paths: list[str] = typer.Argument(..., help="Files or directories (text, JSONL, HTML, WARC, RSS/Atom; "
+                                                 ".gz/.bz2/.zst too); '-' for stdin."),
     db: str = DB_OPTION,
     recode: bool = typer.Option(False, "--recode", help="Code stored documents again."),
     debug: bool = typer.Option(False, "--debug", help="Show tracebacks of failures."),
+    input_format: Optional[str] = typer.Option(
+        None, "--format", help="Read every input as text, jsonl, html, warc or feed "
+                               "(default: by file name; stdin by its first bytes)."),
+    text_field: str = typer.Option("text", "--text-field", help="JSONL key of the article text."),
+    date_field: str = typer.Option("published", "--date-field", help="JSONL key of the publication date."),
+    title_field: str = typer.Option("title", "--title-field", help="JSONL key of the title."),
+    id_field: str = typer.Option("id", "--id-field", help="JSONL key of the document id."),
+    url_field: str = typer.Option("url", "--url-field", help="JSONL key of the URL."),
 ) -> None:
     """Ingest and code documents into the database.
 
-    Exit codes: 0 all documents coded (or already stored); 3 some documents failed
-    (one line each on stderr, rows in the `errors` table); 1 nothing could be done;
-    2 usage error.
+    Formats by file name (other names and stdin are sniffed):
+    text (.txt), JSON Lines (.jsonl, .ndjson; keys set with --text-field etc.),
+    HTML pages (.html, .htm: main text, title, date, outlet, author),
+    web archives (.warc, .warc.gz: each HTML response, dated by its capture
+    when the page states no date), RSS/Atom feeds (.rss, .atom, .xml: each entry);
+    any of them compressed (.gz, .bz2, .zst).
+    Documents not in English are stored with status `skipped`, not coded.
+
+    Exit codes: 0 all documents coded (or already stored, or skipped); 3 some
+    documents failed (one line each on stderr, rows in the `errors` table); 1
+    nothing could be done; 2 usage error.
     """
+    from ..ingest.formats import FORMATS
     from ..pipeline import Pipeline
     from ..runner import run as run_batch
 
+    if input_format is not None and input_format not in FORMATS:
+        raise typer.BadParameter(f"unknown format {input_format!r}: one of {', '.join(FORMATS)}",
+                                 param_hint="--format")
+    fields = {"text_field": text_field, "date_field": date_field, "title_field": title_field,
+              "id_field": id_field, "url_field": url_field}
+    for option, value in fields.items():
+        if not value.strip():
+            raise typer.BadParameter("must not be empty", param_hint="--" + option.replace("_", "-"))
     if debug:
         logging.basicConfig(level=logging.DEBUG)
     store = _open(db, read_only=False)
@@ -47,7 +73,8 @@ def run(
             progress.update(task, completed=done, rate=f"{done / elapsed:.1f}", events=events)
 
         try:
-            summary = run_batch(paths, store, pipeline, recode=recode, on_progress=on_progress)
+            summary = run_batch(paths, store, pipeline, recode=recode, on_progress=on_progress,
+                                read_options={"format": input_format, **fields})
         except DotterelError as exc:
             store.close()
             _fail(exc, debug)
@@ -57,7 +84,7 @@ def run(
     rate = summary.coded / summary.seconds if summary.seconds else 0.0
     err_console.print(
         f"{summary.documents} documents: {summary.coded} coded, {summary.already_stored} already stored, "
-        f"{summary.failed} failed · {summary.events} events · {summary.seconds:.1f}s ({rate:.1f} docs/s) → {db}")
+        f"{summary.skipped} skipped, {summary.failed} failed · {summary.events} events · {summary.seconds:.1f}s ({rate:.1f} docs/s) → {db}")
     raise typer.Exit(summary.exit_code)
 
 

@@ -24,6 +24,7 @@ from .cameo import cameo_for
 from .dating import event_date, sentence_timexes
 from .frames import Frame, find_frames
 from .lexicon import Trigger, lexicon
+from .typemodel import CandidateRecorder, TypeModel
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
@@ -38,6 +39,8 @@ _FUTURE_TYPE = {EventType.CONSULT: EventType.AGREE, EventType.SUPPORT: EventType
                 EventType.COOPERATE: EventType.AGREE, EventType.AID: EventType.AGREE,
                 EventType.RETREAT: EventType.CONCEDE, EventType.ASSAULT: EventType.THREATEN,
                 EventType.COERCE: EventType.THREATEN, EventType.SANCTION: EventType.THREATEN}
+#: The types a stated future action is coded as.
+_INTENT_TYPES = frozenset(_FUTURE_TYPE.values())
 #: Future auxiliaries, and adjectives of readiness that take the action as complement.
 _FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
 _READY = frozenset({"ready", "willing", "prepared", "determined"})
@@ -99,8 +102,11 @@ def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list
 class SentenceCoder:
     """Codes the sentences of one article, in order, with the article's actor memory."""
 
-    def __init__(self, doc_id: str, published: str | None, home: str | None) -> None:
+    def __init__(self, doc_id: str, published: str | None, home: str | None,
+                 type_model: TypeModel | CandidateRecorder | None = None) -> None:
         self.doc_id = doc_id
+        #: The learned re-typer (typemodel.py), or None for rules only.
+        self.type_model = type_model
         self.published = published
         on = dt.date.fromisoformat(published[:10]) if published else None
         self.actors = DocActors(on, home=home)
@@ -127,9 +133,13 @@ class SentenceCoder:
         sent = item.sent
         matches = find_matches(sent, self.actors.gaz, self.actors.on)
         frames = find_frames(sent, self.lex)
-        timexes = sentence_timexes(sent, self.published, self.reporting) if frames else []
-        for frame in frames:
-            yield from self._code_frame(item, frame, matches, timexes)
+        # Learned model (typemodel.py): re-types confident frames, sets their confidence,
+        # and may add a frame for a main verb the lexicon lacks. Rules only when None.
+        typed = self.type_model.apply(sent, frames, self.lex) if self.type_model is not None \
+            else [(f, False) for f in frames]
+        timexes = sentence_timexes(sent, self.published, self.reporting) if typed else []
+        for frame, learned in typed:
+            yield from self._code_frame(item, frame, matches, timexes, learned)
         # Remember the sentence's actors for later coreference, after its frames used the memory.
         for tok in sent:
             if tok.i in matches and matches[tok.i].end - 1 == tok.i and tok.dep_ not in ("compound", "amod"):
@@ -137,7 +147,7 @@ class SentenceCoder:
         self.actors.note_countries(matches)
 
     def _code_frame(self, item: CodedSentence, frame: Frame, matches: dict[int, Match],
-                    timexes: list) -> Iterator[Mention]:
+                    timexes: list, learned: bool = False) -> Iterator[Mention]:
         judgement = factuality.judge(frame.trigger, frame.clause, self._sector_of(matches))
         if judgement is None:
             return
@@ -164,11 +174,13 @@ class SentenceCoder:
                             item.offset + sent.end_char, trigger_text, t_start, t_end)
         coding = frame.coding
         value = judgement.value
-        if _is_future(frame) and coding.type in _FUTURE_TYPE:
+        if _is_future(frame) and coding.type in _FUTURE_TYPE and not learned:
             # The event is the stated intention (or threat); stating it is what happened.
             coding = _as_intent(coding)
             if value is Factuality.PLANNED:
                 value = Factuality.ASSERTED
+        elif learned and value is Factuality.PLANNED and coding.type in _INTENT_TYPES and _is_future(frame):
+            value = Factuality.ASSERTED  # the model typed the stated intention itself
         location = _location(frame)
         reciprocal = coding.type in RECIPROCAL_TYPES
         for source, target in _pairs(sources, targets, reciprocal):

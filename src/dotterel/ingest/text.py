@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterator
+from typing import Any
 
 from .. import article
 from ..errors import FormatError, InputError
@@ -10,7 +11,7 @@ from . import Source, check_size
 from .decode import decode_bytes
 
 
-def read(data: bytes, name: str) -> Iterator[Source | InputError]:
+def read(data: bytes, name: str, **options: Any) -> Iterator[Source | InputError]:
     """The articles of one text file, each a `Source`."""
     try:
         if not data.strip():

@@ -21,9 +21,10 @@ WIRE = ("The foreign ministers of the two countries met in the capital on Tuesda
 
 def _doc(doc_id: str, *events, outlet: str = "a.com", published: str = "2021-07-05", text: str | None = None) -> Document:
     base = make_document(doc_id, tuple(events))
-    return dataclasses.replace(base, outlet=outlet, published=published, content_hash="h-" + doc_id,
-                               # distinct texts by default, so that only the tests that mean to make duplicates do
-                               text=text if text is not None else f"{outlet} filed story {doc_id} on {published}.")
+    return dataclasses.replace(base, outlet=outlet, published=published, content_hash="h-" + doc_id, title=doc_id,
+                               # unrelated texts by default (one word each), so that only the tests that mean to
+                               # make duplicates or one story do
+                               text=text if text is not None else f"x{doc_id}")
 
 
 def _rows(store, sql: str) -> list[tuple]:
@@ -175,3 +176,66 @@ def test_clusters_runner_clusters_after_each_batch(tmp_path) -> None:
     with open_store(":memory:") as s:
         run([src], s, FakePipeline(), batch_size=1)  # type: ignore[arg-type]
         assert _rows(s, "SELECT num_articles, num_sources FROM clusters") == [(2, 2)]
+
+
+# -- stories: articles that tell one story join their principal events -----------------------------
+TALKS_A = ("Pakistani and Russian envoys held talks in Islamabad on Monday about the Karachi pipeline, "
+           "grain shipments and the Kabul crisis, the Pakistani foreign ministry said.")
+TALKS_B = ("Russia and Pakistan agreed in Islamabad on Monday to finish the Karachi pipeline and to expand "
+           "grain shipments, Russian envoys said after talks that also covered the Kabul crisis.")
+FLOODS = ("Heavy monsoon rains flooded villages along the river delta, and farmers counted the damage to "
+          "their rice harvest as relief lorries struggled on broken roads.")
+
+
+def test_clusters_story_texts_are_similar_and_unrelated_are_not(store) -> None:
+    store.write_batch([_doc("d1", text=TALKS_A), _doc("d2", text=TALKS_B), _doc("d3", text=FLOODS)])
+    clusters.index_terms(store)
+    v = clusters.story_vectors(store, ["d1", "d2", "d3"])
+    assert clusters.cosine(v["d1"], v["d1"]) == pytest.approx(1.0)
+    assert clusters.cosine(v["d1"], v["d2"]) >= clusters.STORY_SIMILARITY > clusters.cosine(v["d1"], v["d3"])
+
+
+def test_clusters_terms_drop_stop_words_and_short_words() -> None:
+    assert clusters.terms("The talks in Islamabad, and the TALKS of it.") == {"talks": 2, "islamabad": 1}
+
+
+@pytest.mark.parametrize(("second", "published", "joined"), [
+    (TALKS_B, "2021-07-05", True),    # one story told by two outlets: CONSULT and AGREE join
+    (TALKS_B, "2021-07-07", True),    # a follow-up two days later
+    (TALKS_B, "2021-08-05", False),   # a month apart: another story
+    (FLOODS, "2021-07-05", False),    # same day, unrelated text
+])
+def test_clusters_story_joins_principal_events_of_similar_articles(store, second, published, joined) -> None:
+    store.write_batch([_doc("d1", make_event("d1", "e1", date="2021-07"), text=TALKS_A, outlet="a.com"),
+                       _doc("d2", make_event("d2", "e2", type=EventType.AGREE, date="2021-07"), text=second,
+                            outlet="b.com", published=published)])
+    clusters.update(store)
+    assert (store.count("clusters") == 1) is joined
+
+
+def test_clusters_story_join_crosses_quad_classes_but_not_contested(store) -> None:
+    # One outlet leads with the accusation, the other with the talks that it interrupted; the talks are
+    # denied by one, asserted by none: a denial of another type of event does not contest the accusation.
+    store.write_batch([
+        _doc("d1", make_event("d1", "e1", type=EventType.ACCUSE, mentions=2),
+             make_event("d1", "e3", factuality=Factuality.DENIED), text=TALKS_A, outlet="a.com"),
+        _doc("d2", make_event("d2", "e2", type=EventType.CONSULT), text=TALKS_B, outlet="b.com")])
+    clusters.update(store)
+    ids = dict(_rows(store, "SELECT event_id, cluster_id FROM events"))
+    assert ids["e1"] == ids["e2"]
+    row = _rows(store, f"SELECT num_articles, num_sources, contested FROM clusters WHERE cluster_id = '{ids['e1']}'")
+    assert row == [(2, 2, False)]
+
+
+def test_clusters_story_join_in_a_later_batch_keeps_id_and_is_idempotent(store) -> None:
+    store.write_batch([_doc("d1", make_event("d1", "e1"), text=TALKS_A, outlet="a.com")])
+    clusters.update(store)
+    (before,) = _rows(store, "SELECT cluster_id FROM clusters")
+    store.write_batch([_doc("d2", make_event("d2", "e2", type=EventType.AGREE), text=TALKS_B, outlet="b.com",
+                            published="2021-07-06")])
+    clusters.update(store)
+    snapshot = [_rows(store, f"SELECT * FROM {t} ORDER BY ALL") for t in ("clusters", "events", "doc_terms")]
+    assert _rows(store, "SELECT cluster_id, num_articles, last_seen::VARCHAR FROM clusters") == \
+        [(before[0], 2, "2021-07-06")]
+    assert clusters.update(store).events == 0
+    assert [_rows(store, f"SELECT * FROM {t} ORDER BY ALL") for t in ("clusters", "events", "doc_terms")] == snapshot

@@ -78,6 +78,8 @@ TABLES: dict[str, dict[str, str]] = {
     # Near-duplicate detection (clusters.py): each document's MinHash signature and its LSH band keys.
     "doc_minhash": {"doc_id": "VARCHAR", "signature": "BLOB"},
     "doc_lsh": {"doc_id": "VARCHAR", "band": "INTEGER", "key": "BIGINT"},
+    # Story similarity (clusters.py): each document's content-word counts, whose document frequencies give IDF.
+    "doc_terms": {"doc_id": "VARCHAR", "term": "VARCHAR", "count": "INTEGER"},
     "errors": {"source": "VARCHAR", "line": "INTEGER", "stage": "VARCHAR", "code": "VARCHAR",
                "reason": "VARCHAR", "time": "TIMESTAMP"},
 }
@@ -130,6 +132,7 @@ class Store:
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
         self.con.execute("CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)")
         self.con.execute("CREATE INDEX IF NOT EXISTS doc_lsh_key ON doc_lsh (band, key)")
+        self.con.execute("CREATE INDEX IF NOT EXISTS doc_terms_doc ON doc_terms (doc_id)")
 
     def close(self) -> None:
         self.con.close()

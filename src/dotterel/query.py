@@ -5,6 +5,7 @@ from __future__ import annotations
 import json
 from typing import Any
 
+from .dyad import cluster_filters
 from .errors import ConfigError
 from .records import Event
 from .store import TABLES, Store
@@ -51,24 +52,9 @@ def events(store: Store, *, type: str | None = None, dyad: tuple[str, str] | Non
         since, until: ISO dates bounding the event date range.
         factuality: keep only these values (default: all).
     """
-    where, params = [], []
-    if type:
-        where.append("type = ?")
-        params.append(type.upper())
-    if dyad:
-        a, b = (x.upper() for x in dyad)
-        where.append("((starts_with(source_code, ?) AND starts_with(target_code, ?)) OR "
-                     "(starts_with(source_code, ?) AND starts_with(target_code, ?)))")
-        params += [a, b, b, a]
-    if since:
-        where.append("date_end >= CAST(? AS DATE)")
-        params.append(since)
-    if until:
-        where.append("date_start <= CAST(? AS DATE)")
-        params.append(until)
-    if factuality:
-        where.append(f"factuality IN ({', '.join('?' for _ in factuality)})")
-        params += [f.lower() for f in factuality]
+    # Events and clusters share their filter columns: one builder serves both.
+    where, params = cluster_filters(type=type, dyad=dyad, since=since, until=until,
+                                    factuality=factuality or None)
     if doc_id:
         where.append("doc_id = ?")
         params.append(doc_id)

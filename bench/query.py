@@ -67,13 +67,13 @@ def build(path: str, rows: int) -> None:
     con.execute(f"""
         INSERT INTO clusters (cluster_id, type, source_code, target_code, source_country, target_country,
                               date_value, date_start, date_end, factuality, factualities, num_mentions,
-                              num_articles, num_sources, contested, first_seen, last_seen, event_ids,
+                              num_articles, num_sources, outlets, contested, first_seen, last_seen, event_ids,
                               quad_class, goldstein, cameo_code)
         SELECT 'c' || lpad(i::VARCHAR, 15, '0'), {types}[t], src || 'GOV', tgt || 'GOV', src, tgt,
                CASE WHEN monthly THEN strftime(d, '%Y-%m') ELSE d::VARCHAR END,
                CASE WHEN monthly THEN date_trunc('month', d)::DATE ELSE d END,
                CASE WHEN monthly THEN last_day(d) ELSE d END,
-               fact, json_object(fact, 1), mentions, 1, 1, false, d, d,
+               fact, json_object(fact, 1), mentions, 1, 1, [outlet], false, d, d,
                to_json(['e' || lpad(i::VARCHAR, 15, '0')]), {quads}[t], {golds}[t], {codes}[t]
         FROM draws""")
     con.execute(f"""

@@ -57,12 +57,13 @@ def build_store(path: str | Path = ":memory:", *, with_clusters: bool = True) ->
         store.con.execute(
             "INSERT INTO clusters (cluster_id, type, mode, source_code, target_code, source_country, target_country, "
             "date_value, date_start, date_end, location, factuality, factualities, num_mentions, num_articles, "
-            "num_sources, contested, first_seen, last_seen, event_ids, quad_class, goldstein, cameo_code) "
-            "VALUES (?, ?, 'visit', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, DATE '2021-07-05', "
+            "num_sources, outlets, contested, first_seen, last_seen, event_ids, quad_class, goldstein, cameo_code) "
+            "VALUES (?, ?, 'visit', ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, false, DATE '2021-07-05', "
             "DATE '2021-07-05', ?, ?, ?, ?)",
             [cid, str(type_), src + "GOV", tgt + "GOV", src, tgt, value, start, end, json.dumps(loc), str(fact),
              json.dumps({str(fact): len(members)}), 2 * len(members), len(members),
-             len({OUTLETS[d] for d, _ in members}), json.dumps([e for _, e in members]), quad, gs, code])
+             len({OUTLETS[d] for d, _ in members}), sorted({OUTLETS[d] for d, _ in members}),
+             json.dumps([e for _, e in members]), quad, gs, code])
         for _, event_id in members:
             store.con.execute("UPDATE events SET cluster_id = ? WHERE event_id = ?", [cid, event_id])
     return store

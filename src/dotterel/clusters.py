@@ -668,6 +668,7 @@ def summarise(cluster_id: str, events: Sequence[dict[str, Any]]) -> dict[str, An
         "num_mentions": sum(m["mentions"] or 1 for m in events),
         "num_articles": len({m["root"] for m in events}),
         "num_sources": len({m["outlet"] or m["root"] for m in events}),
+        "outlets": sorted({m["outlet"] or m["root"] for m in events}),
         "contested": contested,
         "first_seen": min(published) if published else None,
         "last_seen": max(published) if published else None,

@@ -47,7 +47,7 @@ DEFAULT_FACTUALITY = (Factuality.ASSERTED.value,)
 _EVENTS_AS_CLUSTERS = """(SELECT event_id AS cluster_id, type, mode, source_code, target_code, source_country,
  target_country, date_value, date_start, date_end, location, factuality,
  json_object(factuality, 1) AS factualities, coalesce(mentions, 1) AS num_mentions, 1 AS num_articles,
- 1 AS num_sources, false AS contested, published AS first_seen, published AS last_seen,
+ 1 AS num_sources, [coalesce(outlet, doc_id)] AS outlets, false AS contested, published AS first_seen, published AS last_seen,
  to_json([event_id]) AS event_ids, quad_class, goldstein, cameo_code FROM events)"""
 
 
@@ -186,22 +186,21 @@ def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str |
     facts = ", ".join(f"count(*) FILTER (WHERE factuality = '{f}') AS {f}" for f in FACTUALITIES)
     base = (f"SELECT cluster_id, date_trunc('{by}', date_start)::DATE AS period, "
             f"CASE WHEN {ab} THEN 'A→B' ELSE 'B→A' END AS dir, factuality IN ({marks}) AS sel, "
-            f"quad_class, goldstein, factuality FROM {src.relation} "
+            f"quad_class, goldstein, factuality, coalesce(outlets, [cluster_id]) AS outlets FROM {src.relation} "
             f"WHERE date_start IS NOT NULL AND " + " AND ".join(where))
     base_params = pab + selected + params
-    # One pass over the clusters (materialised: the dyad's rows only), one over the events for the
-    # distinct outlets of the selected clusters (events carry the dyad columns, so they are filtered first).
+    # One pass over the dyad's clusters; distinct outlets come from each cluster's outlet list
+    # (stores written before that list existed count each cluster as one source).
     sql = (f"WITH c AS MATERIALIZED ({base}), "
            f"agg AS (SELECT period, coalesce(dir, 'both') AS dir, count(*) FILTER (WHERE sel) AS events, {quads}, "
            f"avg(goldstein) FILTER (WHERE sel) AS goldstein_mean, "
            f"coalesce(sum(goldstein) FILTER (WHERE sel), 0) AS goldstein_sum, {facts} "
            f"FROM c GROUP BY GROUPING SETS ((period, dir), (period))), "
-           f"src AS (SELECT c.period, coalesce(c.dir, 'both') AS dir, "
-           f"count(DISTINCT coalesce(e.outlet, e.doc_id)) AS sources "
-           f"FROM c JOIN (SELECT {src.member_key} AS k, outlet, doc_id FROM events WHERE {ab} OR {ba}) e "
-           f"ON e.k = c.cluster_id WHERE c.sel GROUP BY GROUPING SETS ((c.period, c.dir), (c.period))) "
+           f"src AS (SELECT period, coalesce(dir, 'both') AS dir, count(DISTINCT outlet) AS sources "
+           f"FROM (SELECT period, dir, unnest(outlets) AS outlet FROM c WHERE sel) "
+           f"GROUP BY GROUPING SETS ((period, dir), (period))) "
            f"SELECT agg.*, coalesce(src.sources, 0) AS sources FROM agg LEFT JOIN src USING (period, dir)")
-    cur = store.con.execute(sql, base_params + pab + pba)
+    cur = store.con.execute(sql, base_params)
     names = [d[0] for d in cur.description]
     stats = {(_as_date(r[0]), r[1]): dict(zip(names, r)) for r in cur.fetchall()}
     if not stats:

@@ -72,7 +72,7 @@ TABLES: dict[str, dict[str, str]] = {
                  "target_code": "VARCHAR", "source_country": "VARCHAR", "target_country": "VARCHAR",
                  "date_value": "VARCHAR", "date_start": "DATE", "date_end": "DATE", "location": "JSON",
                  "factuality": "VARCHAR", "factualities": "JSON", "num_mentions": "INTEGER",
-                 "num_articles": "INTEGER", "num_sources": "INTEGER", "contested": "BOOLEAN",
+                 "num_articles": "INTEGER", "num_sources": "INTEGER", "outlets": "VARCHAR[]", "contested": "BOOLEAN",
                  "first_seen": "DATE", "last_seen": "DATE", "event_ids": "JSON",
                  "quad_class": "INTEGER", "goldstein": "DOUBLE", "cameo_code": "VARCHAR"},
     # Near-duplicate detection (clusters.py): each document's MinHash signature and its LSH band keys.
@@ -130,6 +130,8 @@ class Store:
             cols = ", ".join(f"{name} {sql}" + (" PRIMARY KEY" if KEYS.get(table) == name else "")
                              for name, sql in columns.items())
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
+        # Stores written before a column existed gain it (empty) on opening.
+        self.con.execute("ALTER TABLE clusters ADD COLUMN IF NOT EXISTS outlets VARCHAR[]")
         self.con.execute("CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)")
         self.con.execute("CREATE INDEX IF NOT EXISTS doc_lsh_key ON doc_lsh (band, key)")
         self.con.execute("CREATE INDEX IF NOT EXISTS doc_terms_doc ON doc_terms (doc_id)")

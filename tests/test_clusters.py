@@ -6,7 +6,7 @@ import dataclasses
 
 import pytest
 
-from dotterel import clusters
+from dotterel import clusters, textsim
 from dotterel.records import Document
 from dotterel.store import open_store
 from dotterel.vocab import DocStatus, EventType, Factuality
@@ -39,8 +39,8 @@ def store():  # type: ignore[no-untyped-def]
 
 
 def test_clusters_shingles_ignore_case_and_punctuation() -> None:
-    assert clusters.shingles("The cat, sat ON the mat.") == clusters.shingles("the cat sat on the  mat")
-    assert clusters.shingles("two words") == {"two words"}
+    assert textsim.shingles("The cat, sat ON the mat.") == textsim.shingles("the cat sat on the  mat")
+    assert textsim.shingles("two words") == {"two words"}
 
 
 def test_clusters_near_duplicate_marked_against_earlier(store) -> None:
@@ -189,14 +189,14 @@ FLOODS = ("Heavy monsoon rains flooded villages along the river delta, and farme
 
 def test_clusters_story_texts_are_similar_and_unrelated_are_not(store) -> None:
     store.write_batch([_doc("d1", text=TALKS_A), _doc("d2", text=TALKS_B), _doc("d3", text=FLOODS)])
-    clusters.index_terms(store)
-    v = clusters.story_vectors(store, ["d1", "d2", "d3"])
-    assert clusters.cosine(v["d1"], v["d1"]) == pytest.approx(1.0)
-    assert clusters.cosine(v["d1"], v["d2"]) >= clusters.STORY_SIMILARITY > clusters.cosine(v["d1"], v["d3"])
+    textsim.index_terms(store)
+    v = textsim.story_vectors(store, ["d1", "d2", "d3"])
+    assert textsim.cosine(v["d1"], v["d1"]) == pytest.approx(1.0)
+    assert textsim.cosine(v["d1"], v["d2"]) >= clusters.STORY_SIMILARITY > textsim.cosine(v["d1"], v["d3"])
 
 
 def test_clusters_terms_drop_stop_words_and_short_words() -> None:
-    assert clusters.terms("The talks in Islamabad, and the TALKS of it.") == {"talks": 2, "islamabad": 1}
+    assert textsim.terms("The talks in Islamabad, and the TALKS of it.") == {"talks": 2, "islamabad": 1}
 
 
 @pytest.mark.parametrize(("second", "published", "joined"), [

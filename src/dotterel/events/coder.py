@@ -151,6 +151,8 @@ class SentenceCoder:
         judgement = factuality.judge(frame.trigger, frame.clause, self._sector_of(matches))
         if judgement is None:
             return
+        if item.section is SectionRole.BODY and _stative(frame.trigger):
+            return  # "the government provides …", "he supports …": a state or habit, not an event
         sources = self._resolve(frame.sources, matches)
         targets = self._resolve(frame.targets, matches)
         if not any(a.country or a.name or a.sector not in (None, "UNK") for a in (*sources, *targets)):
@@ -228,6 +230,18 @@ def _is_future(frame: Frame) -> bool:
 def _as_intent(coding: Trigger) -> Trigger:
     target = _FUTURE_TYPE[coding.type]
     return replace(coding, type=target, mode=None, cameo=None, confidence=round(coding.confidence * 0.9, 3))
+
+
+def _stative(tok: Token) -> bool:
+    """A present-simple verb of a body sentence, not said by its speaker in the first person:
+    news reports events in the past; the present simple states a position or a habit
+    ("we condemn …" in a quote is an act, and stays)."""
+    if tok.pos_ != "VERB" or tok.tag_ not in ("VBZ", "VBP"):
+        return False
+    if any(c.dep_ in ("aux", "auxpass") for c in tok.children):
+        return False
+    subj = next((c for c in tok.children if c.dep_ == "nsubj"), None)
+    return subj is None or subj.lower_ not in ("i", "we")
 
 
 def _bare_plural_noun(frame: Frame) -> bool:

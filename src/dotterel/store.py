@@ -120,10 +120,11 @@ def _event_row(e: Event | Mention, published: str | None, outlet: str | None) ->
 class Store:
     """A DuckDB database holding dotterel's tables."""
 
-    def __init__(self, con: duckdb.DuckDBPyConnection, path: str) -> None:
+    def __init__(self, con: duckdb.DuckDBPyConnection, path: str, *, create: bool = True) -> None:
         self.con = con
         self.path = path
-        self._create()
+        if create:
+            self._create()
 
     def _create(self) -> None:
         for table, columns in TABLES.items():
@@ -232,8 +233,4 @@ def open_store(path: str | Path = "dotterel.duckdb", *, read_only: bool = False)
         con = duckdb.connect(path, read_only=read_only and path != ":memory:")
     except duckdb.Error as exc:
         raise StoreError(f"cannot open {path}: {exc}") from exc
-    if read_only and path != ":memory:":
-        store = Store.__new__(Store)
-        store.con, store.path = con, path
-        return store
-    return Store(con, path)
+    return Store(con, path, create=not (read_only and path != ":memory:"))

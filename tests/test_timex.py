@@ -118,6 +118,9 @@ def test_timex_relative_expressions(sentence: str, expr: str, value: str) -> Non
     ("President X met Prime Minister Y in Nairobi in May to discuss the mission.", "2025-05"),
     ("President X met Prime Minister Y in Nairobi in May to prepare the upcoming mission.", "2025-05"),
     ("The envoys met in May, which is when the mission will be planned.", "2025-05"),
+    # names are not tense cues, whatever their letters ("Aimé" is no "aim to")
+    ("President X met Prime Minister Jean-Aimé Durand in Lomé in May to discuss the mission.", "2025-05"),
+    ("Minister Will Carter met the envoy in May.", "2025-05"),
     # the expression inside an infinitive of something agreed or planned: not yet done
     ("The company announced an agreement to acquire the bank in May.", "2026-05"),
     ("The company plans to acquire the bank in May.", "2026-05"),

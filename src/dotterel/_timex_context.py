@@ -28,7 +28,8 @@ def _tense(c: _Ctx) -> str | None:
     lo = max([q for q in quotes if q < c.start], default=c.bounds[0])
     hi = min([q for q in quotes if q >= c.end], default=c.bounds[1])
     lo, hi = max(lo, c.bounds[0]), min(hi, c.bounds[1])
-    toks = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[A-Za-z][A-Za-z']*", c.sentence)
+    # Letters of any script, so "Fils-Aimé" is not read as a cue word "aim".
+    toks = [(m.group(0), m.start(), m.end()) for m in re.finditer(r"[^\W\d_][^\W\d_']*(?:'[^\W\d_]+)?", c.sentence)
             if lo <= m.start() and m.end() <= hi]
     low = [t[0].lower() for t in toks]
     cues = {"future": set(w["future_cues"]), "past": set(w["past_cues"]), "present": set(w["present_cues"])}
@@ -36,6 +37,8 @@ def _tense(c: _Ctx) -> str | None:
     def label(i: int, right: bool) -> str | None:
         if " ".join(low[i:i + 2]) in w["not_cues"] or " ".join(low[i - 1:i + 1]) in w["not_cues"]:
             return None
+        if toks[i][0][0].isupper() and toks[i][1] > 0 and c.sentence[:toks[i][1]].strip()[-1:] not in ('"', "“", "."):
+            return None  # a capitalised word inside the sentence is a name ("Will", "Aim"), not a cue
         passive = i > 0 and low[i - 1] in w["be_forms"]  # "is heard": the auxiliary has the tense
         for n in (3, 2, 1):
             gram = " ".join(low[i:i + n])

@@ -101,11 +101,13 @@ def _agent(tok: Token) -> Token | None:
 
 
 def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
+    """Objects of the token's prepositions in `preps`, in the order of `preps`;
+    times ("on Friday", "at noon") are never parties."""
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
             obj = _child(c, {"pobj"})
-            if obj is not None:
+            if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
                 out.append(obj)
     out.sort(key=lambda o: preps.index(o.head.lower_))
     return out

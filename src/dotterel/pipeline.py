@@ -8,6 +8,7 @@ in English is structured but not coded: its metadata says why (`skipped`).
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import hashlib
 import logging
@@ -24,7 +25,7 @@ from .events.typemodel import CandidateRecorder, TypeModel, shipped_model
 from .ingest import Source, check_size
 from .nlp import load_model
 from .places import resolve_place
-from .records import Document, Event, Section
+from .records import Document, Section
 from .vocab import CODED_ROLES
 
 log = logging.getLogger(__name__)
@@ -149,7 +150,7 @@ class Pipeline:
             for sent in spacy_doc.sents:  # type: ignore[attr-defined]
                 mentions.extend(coder.code(CodedSentence(sent, section.role, section.start)))
         events = tuple(dedup.merge(mentions, CODER_VERSION))
-        return _replace(doc, events=events, mentions=tuple(mentions))
+        return dataclasses.replace(doc, events=events, mentions=tuple(mentions))
 
     def _fail(self, exc: Exception, item: Source | Document, stage: str) -> InputError:
         """The error row for a failed document (or re-raise, with on_error="raise")."""
@@ -169,10 +170,4 @@ def skipped(doc: Document) -> str | None:
     return str(reason) if reason else None
 
 
-def _replace(doc: Document, **changes: object) -> Document:
-    import dataclasses
-
-    return dataclasses.replace(doc, **changes)  # type: ignore[arg-type]
-
-
-__all__ = ["Pipeline", "CODER_VERSION", "content_hash", "Event", "skipped"]
+__all__ = ["CODER_VERSION", "Pipeline", "content_hash", "skipped"]

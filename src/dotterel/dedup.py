@@ -75,6 +75,9 @@ def same_event(a: Mention, b: Mention) -> bool:
     # a mention of an event another sentence asserts or reports.
     if (a.factuality is Factuality.NEGATED) != (b.factuality is Factuality.NEGATED):
         return False
+    # A denial merges with the reports it denies, not with an event the text asserts.
+    if {a.factuality, b.factuality} == {Factuality.ASSERTED, Factuality.DENIED}:
+        return False
     src, tgt = _oriented(b, a)
     if not (_same_party(a.source, src, True) and _same_party(a.target, tgt, False)):
         return False

@@ -255,7 +255,8 @@ def explain(event_id: str = typer.Argument(..., help="An event id (or a unique p
     for m in info["mentions"]:
         ev = m["evidence"]
         console.print(f"  [{ev['section']} {ev['char_start']}–{ev['char_end']}] trigger {ev['trigger']!r} "
-                      f"· {m['factuality']} · {m['date']['value']} ({m['date_reason']})", highlight=False)
+                      f"· {m['factuality']} · {m['date']['value']} ({m['date_reason']})", highlight=False,
+                      markup=False)
         console.print(f"    {ev['sentence']}", highlight=False, markup=False)
 
 

@@ -1,0 +1,54 @@
+"""In-article merging of mentions into events, on hand-built mentions."""
+
+from __future__ import annotations
+
+import dataclasses
+
+import pytest
+
+from dotterel import dedup
+from dotterel.records import Actor, Cameo, DateValue, Evidence, Mention
+from dotterel.vocab import DateMethod, EventType, Factuality, Granularity, SectionRole
+
+APRIL = DateValue("2021-04", Granularity.MONTH, "2021-04-01", "2021-04-30", "in April", DateMethod.RELATIVE)
+JULY = DateValue("2021-07", Granularity.MONTH, "2021-07-01", "2021-07-31", "in July", DateMethod.RELATIVE)
+PUBLISHED = DateValue("2021-07-05", Granularity.DAY, "2021-07-05", "2021-07-05", None, DateMethod.PUBLICATION)
+LAVROV = Actor("Sergey Lavrov", "Sergey Lavrov", "RUS", "GOV")
+PUTIN = Actor("Vladimir Putin", "Vladimir Putin", "RUS", "GOV")
+PAKISTAN = Actor("Pakistan", "Pakistan", "PAK", None)
+
+
+def mention(n: int, *, source: Actor | None = LAVROV, target: Actor | None = PAKISTAN,
+            type: EventType = EventType.CONSULT, date: DateValue = APRIL,
+            factuality: Factuality = Factuality.ASSERTED, cameo: str = "042") -> Mention:
+    ev = Evidence(f"sentence {n}", SectionRole.BODY, 100 * n, 100 * n + 50, "visit", 100 * n + 5, 100 * n + 10)
+    return Mention(f"m{n}", "d1", type, None, (), source, target, factuality, None, date, None, ev,
+                   Cameo(cameo, cameo[:2], 1, 1.9), 0.8)
+
+
+def test_dedup_merges_mentions_of_one_event_and_keeps_the_specific_date() -> None:
+    [event] = dedup.merge([mention(1, date=PUBLISHED), mention(2)])
+    assert event.mentions == 2 and event.date == APRIL and event.mention_ids == ("m1", "m2")
+
+
+@pytest.mark.parametrize("other", [
+    mention(2, source=PUTIN),                                   # another person of the same country
+    mention(2, date=JULY),                                      # dates that do not overlap
+    mention(2, type=EventType.ACCUSE),                          # another type
+    mention(2, factuality=Factuality.DENIED),                   # a denial is not the asserted visit
+])
+def test_dedup_keeps_different_events_apart(other: Mention) -> None:
+    assert len(dedup.merge([mention(1), other])) == 2
+
+
+def test_dedup_denial_beats_a_report_of_the_same_event() -> None:
+    [event] = dedup.merge([mention(1, source=PUTIN, date=JULY, factuality=Factuality.UNVERIFIED),
+                           mention(2, source=PUTIN, date=JULY, factuality=Factuality.DENIED)])
+    assert event.factuality is Factuality.DENIED
+
+
+def test_dedup_reciprocal_mentions_merge_either_way_round() -> None:
+    a = mention(1, type=EventType.AGREE, source=PAKISTAN, target=Actor("Iran", "Iran", "IRN", None))
+    b = dataclasses.replace(mention(2, type=EventType.SUPPORT, cameo="057"), source=a.target, target=a.source)
+    [event] = dedup.merge([a, b])  # an agreement and its signing
+    assert event.mentions == 2 and event.source == PAKISTAN

@@ -180,9 +180,11 @@ class DocActors:
         words = [t.text for t in toks if t.dep_ not in ("det", "poss", "case") and t.i not in matches]
         role = role_for(words, self.gaz) or role_for([head.lemma_], self.gaz)
         sector = role[1] if role else None
+        group = role is not None and self.gaz.roles[role[0]].kind == "group"
         for t in toks:
             adj = sector_adjectives().get(t.lower_)
-            if adj and (sector is None or sector in ("CVL", "UNK")):
+            # An institution's adjective beats a generic noun: a "parliamentary delegation" is LEG.
+            if adj and (sector is None or sector in ("CVL", "UNK") or group):
                 sector = adj
         countries = [matches[t.i].entry.country for t in toks if t.i in matches and t.i != head.i]
         if not countries and sector is not None:  # "its citizens", not "his life"

@@ -1,0 +1,67 @@
+"""Actor resolution in context (slow: parses with the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.actors.gazetteer import gazetteer
+from dotterel.actors.resolve import DocActors, find_matches
+from dotterel.nlp import load_model
+
+pytestmark = pytest.mark.slow
+
+
+def _resolve(sentences: list[str], on: str, head_text: str, home: str | None = None) -> list[tuple]:
+    """Resolve the phrase headed by `head_text` in the last sentence, after reading the others."""
+    import datetime as dt
+
+    nlp = load_model()
+    actors = DocActors(dt.date.fromisoformat(on), home=home)
+    for text in sentences[:-1]:
+        doc = nlp(text)
+        matches = find_matches(doc, actors.gaz, actors.on)
+        for tok in doc:
+            if tok.i in matches or tok.ent_type_ == "PERSON" or tok.pos_ == "NOUN":
+                actors.resolve(tok, matches)
+        actors.note_countries(matches)
+    doc = nlp(sentences[-1])
+    matches = find_matches(doc, actors.gaz, actors.on)
+    actors.note_countries(matches)
+    head = next(t for t in doc if t.text == head_text)
+    return [(a.country, a.sector, a.name) for a in actors.resolve(head, matches)]
+
+
+@pytest.mark.parametrize(("on", "sentence", "head", "expected"), [
+    ("2021-05-01", "Prime Minister Imran Khan met the envoy.", "Khan", ("PAK", "GOV", "Imran Khan")),
+    ("2024-05-01", "Imran Khan addressed supporters.", "Khan", ("PAK", "OPP", "Imran Khan")),
+    ("2021-05-01", "The Russian foreign minister arrived.", "minister", ("RUS", "GOV", "Sergey Lavrov")),
+    ("2021-05-01", "Pakistan's army chief spoke.", "chief", ("PAK", "MIL", None)),
+    ("2021-05-01", "Moscow rejected the claim.", "Moscow", ("RUS", "GOV", "Moscow")),
+    ("2021-05-01", "A Russian parliamentary delegation arrived.", "delegation", ("RUS", "LEG", "Russia")),
+    ("2021-05-01", "The UN condemned the attack.", "UN", ("IGO", "UNO", "United Nations")),
+])
+def test_resolve_phrases(on: str, sentence: str, head: str, expected: tuple) -> None:
+    [got] = _resolve([sentence], on, head)
+    assert got[:2] == expected[:2]
+    if expected[2] is not None:
+        assert got[2] == expected[2]
+
+
+def test_resolve_surname_and_role_noun_from_earlier_sentences() -> None:
+    earlier = ["Foreign Office spokesperson Mumtaz Zahra Baloch said the talks went well."]
+    assert _resolve([*earlier, "Baloch added that more talks would follow."], "2023-05-01", "Baloch",
+                    home="PAK")[0][:2] == ("PAK", "GOV")
+    assert _resolve([*earlier, "The spokesperson added that talks would follow."], "2023-05-01",
+                    "spokesperson", home="PAK")[0][:2] == ("PAK", "GOV")
+
+
+def test_resolve_both_sides_are_the_last_two_countries() -> None:
+    got = _resolve(["Turkey and Greece held talks.", "Both sides agreed to meet again."], "2024-03-01", "sides")
+    assert {c for c, _, _ in got} == {"TUR", "GRC"}
+
+
+def test_gazetteer_holder_by_date() -> None:
+    import datetime as dt
+
+    holder = gazetteer().holder("RUS", "foreign_minister", dt.date(2021, 4, 6))
+    assert holder is not None and holder.name == "Sergey Lavrov"

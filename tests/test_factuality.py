@@ -1,0 +1,42 @@
+"""Factuality of event triggers (slow: parses with the model)."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel import factuality
+from dotterel.nlp import load_model
+from dotterel.vocab import Factuality
+
+pytestmark = pytest.mark.slow
+
+
+def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality | None:
+    doc = load_model()(sentence)
+    tok = next(t for t in doc if t.text == trigger)
+    judgement = factuality.judge(tok, tok, lambda _tok: sector)
+    return judgement.value if judgement else None
+
+
+@pytest.mark.parametrize(("sentence", "trigger", "sector", "expected"), [
+    ("Turkish troops attacked the village on Monday.", "attacked", None, Factuality.ASSERTED),
+    ("Turkish troops did not attack the village.", "attack", None, Factuality.NEGATED),
+    ("The president will not visit Ankara, the ministry said.", "visit", None, Factuality.DENIED),
+    ("The ministry denied that troops attacked the village.", "attacked", None, Factuality.DENIED),
+    ("The army could attack the village if talks fail.", "attack", None, Factuality.HYPOTHETICAL),
+    ("The minister will visit Ankara next week.", "visit", None, Factuality.PLANNED),
+    ("Police are investigating reports that gunmen attacked a bus.", "attacked", None, Factuality.UNVERIFIED),
+    ("The group said it had kidnapped two engineers.", "kidnapped", "REB", Factuality.CLAIMED),
+    ("Rebels claimed they had shot down a helicopter.", "shot", None, Factuality.CLAIMED),
+])
+def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
+    assert _judge(sentence, trigger, sector) is expected
+
+
+@pytest.mark.parametrize(("sentence", "trigger"), [
+    ("Insurgents often attack convoys in the north.", "attack"),
+    ("Militants attack foreigners who travel alone.", "attack"),
+    ("You agree to receive our newsletter.", "agree"),
+])
+def test_factuality_generic_statements_are_no_events(sentence: str, trigger: str) -> None:
+    assert _judge(sentence, trigger) is None

@@ -20,7 +20,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import load_csv
 from ..records import Actor
-from .gazetteer import Entry, Gazetteer, gazetteer
+from .gazetteer import NON_STATE, Entry, Gazetteer, gazetteer
 
 #: Modifier dependencies that belong to a noun phrase.
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"})
@@ -124,13 +124,16 @@ class DocActors:
     country_counts: Counter[str] = field(default_factory=Counter)
 
     def note_countries(self, matches: dict[int, Match]) -> None:
-        """Record the countries a sentence names, in order (for "both sides")."""
+        """Record the countries a sentence names, in order (for "both sides"), and count
+        every national actor (a "White House" or a "Kremlin" too) for the home country."""
         seen = []
         for m in sorted(set(matches.values()), key=lambda m: m.start):
+            if m.entry.country in NON_STATE:
+                continue
+            self.country_counts[m.entry.country] += 1
             if m.entry.kind in ("country", "demonym", "capital") and m.entry.country not in seen:
                 seen.append(m.entry.country)
         for c in seen:
-            self.country_counts[c] += 1
             if c in self.countries:
                 self.countries.remove(c)
             self.countries.append(c)

@@ -37,6 +37,7 @@ class Cues:
     habitual: frozenset[str]
     negation: frozenset[str]
     claiming_sectors: frozenset[str]
+    obligation: frozenset[str]
 
 
 @functools.cache
@@ -45,7 +46,7 @@ def cues() -> Cues:
     try:
         return Cues(*(frozenset(str(w).lower() for w in raw[k]) for k in (
             "reporting_verbs", "denial_verbs", "claim_verbs", "unverified_words", "hypothetical_words",
-            "planned_words", "habitual_words", "negation_words", "claiming_sectors")))
+            "planned_words", "habitual_words", "negation_words", "claiming_sectors", "obligation_modals")))
     except (KeyError, TypeError) as exc:
         raise DataError(f"factuality.yaml: missing or malformed key {exc}") from exc
 

@@ -12,13 +12,13 @@ from dotterel.eval.plover import evaluate_plover, group_sentences
 
 #: Dev figures measured with the rules-only coder, minus 0.02; lower them only on purpose.
 #: The rules were written with the dev sample in view: these are not held-out figures.
-TOP_K_FLOOR = 0.55  # measured 0.5778
-MACRO_F1_FLOOR = 0.55  # measured 0.5733
+TOP_K_FLOOR = 0.57  # measured 0.5944
+MACRO_F1_FLOOR = 0.56  # measured 0.5810
 SOURCE_COUNTRY_FLOOR = 0.71  # measured 0.7308 (on 104 hits; was 0.7701 on 87: more hits scored, 76 vs 67 correct)
 #: 5-fold cross-validated figures of rules + learned type model (folds grouped by sentence), minus
-#: 0.02: the honest figures of the learned model. Measured top-k 0.5889, macro-F1 0.5723.
-CV_TOP_K_FLOOR = 0.56
-CV_MACRO_F1_FLOOR = 0.55
+#: 0.02: the honest figures of the learned model. Measured top-k 0.6111, macro-F1 0.5900.
+CV_TOP_K_FLOOR = 0.59
+CV_MACRO_F1_FLOOR = 0.57
 
 
 def _rec(doc_id: str, text: str, event: str, source: list[str], target: list[str]) -> dict[str, object]:

@@ -33,3 +33,15 @@ def test_frames_governing_trigger_outranks_embedded_event(nlp) -> None:  # type:
     assert EventType.THREATEN in by_type
     assert all(c < by_type[EventType.THREATEN] for t, c in by_type.items() if t is not EventType.THREATEN)
     assert 0 < EMBEDDED_FACTOR < 1
+
+
+def test_frames_said_must_is_a_demand_on_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
+    frames = _frames(nlp, "The minister said the rebels must hand over their weapons.")
+    demand = next(f for f in frames if f.coding.type is EventType.REQUEST)
+    assert demand.trigger.lemma_ == "say" and [t.text for t in demand.words] == ["said", "must"]
+    assert [t.text for t in demand.sources] == ["minister"] and [t.text for t in demand.targets] == ["rebels"]
+
+
+def test_frames_said_without_obligation_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    frames = _frames(nlp, "The minister said the rebels handed over their weapons.")
+    assert not any(f.coding.type is EventType.REQUEST for f in frames)

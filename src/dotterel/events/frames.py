@@ -14,6 +14,7 @@ from dataclasses import dataclass, replace
 
 from spacy.tokens import Span, Token
 
+from .. import factuality
 from ..vocab import EventType
 from .lexicon import Lexicon, Trigger
 
@@ -238,11 +239,32 @@ def _rank_embedded(frames: list[Frame]) -> list[Frame]:
     return out
 
 
+def _obligation_frame(tok: Token, lex: Lexicon) -> Frame | None:
+    """ "X said Y must leave": a demand by X on Y, coded as the lexicon codes "demand"."""
+    cues = factuality.cues()
+    if tok.lemma_.lower() not in cues.reporting:
+        return None
+    demand = lex.lookup("demand", "VERB", set())
+    for comp in tok.children:
+        if comp.dep_ != "ccomp" or demand is None:
+            continue
+        modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in cues.obligation), None)
+        subj = _child(comp, {"nsubj", "nsubjpass"})
+        speaker = _child(tok, {"nsubj"})
+        if modal is not None and subj is not None and speaker is not None and subj.pos_ != "PRON":
+            return Frame(tok, (tok, modal), demand, tok, tuple(_with_conjuncts(speaker)),
+                         tuple(_with_conjuncts(subj)))
+    return None
+
+
 def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
     """Every event frame in a parsed sentence."""
     frames = []
     for tok in sent:
         lemma = tok.lemma_.lower()
+        obligation = _obligation_frame(tok, lex) if tok.pos_ == "VERB" else None
+        if obligation is not None:
+            frames.append(obligation)
         if tok.pos_ == "VERB" and tok.dep_ == "amod":
             continue  # an adjectival participle describes a noun: "detained sailors", "wounded civilians"
         if tok.pos_ == "VERB":

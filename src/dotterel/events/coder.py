@@ -38,7 +38,10 @@ _PATIENT_TYPES = frozenset({EventType.RETREAT})
 _FUTURE_TYPE = {EventType.CONSULT: EventType.AGREE, EventType.SUPPORT: EventType.AGREE,
                 EventType.COOPERATE: EventType.AGREE, EventType.AID: EventType.AGREE,
                 EventType.RETREAT: EventType.CONCEDE, EventType.ASSAULT: EventType.THREATEN,
-                EventType.COERCE: EventType.THREATEN, EventType.SANCTION: EventType.THREATEN}
+                EventType.COERCE: EventType.THREATEN, EventType.SANCTION: EventType.THREATEN,
+                # CAMEO 13x: threats to boycott or reject (131x), to protest (133), to mobilize (138x)
+                EventType.REJECT: EventType.THREATEN, EventType.PROTEST: EventType.THREATEN,
+                EventType.MOBILIZE: EventType.THREATEN}
 #: The types a stated future action is coded as.
 _INTENT_TYPES = frozenset(_FUTURE_TYPE.values())
 #: Future auxiliaries, and adjectives of readiness that take the action as complement.
@@ -176,7 +179,9 @@ class SentenceCoder:
                             item.offset + sent.end_char, trigger_text, t_start, t_end)
         coding = frame.coding
         value = judgement.value
-        if _is_future(frame) and coding.type in _FUTURE_TYPE and not learned:
+        negative = value in (Factuality.DENIED, Factuality.NEGATED)
+        if _is_future(frame) and coding.type in _FUTURE_TYPE and not learned and not (
+                negative and _FUTURE_TYPE[coding.type] is EventType.THREATEN):  # "will not send troops" threatens no one
             # The event is the stated intention (or threat); stating it is what happened.
             coding = _as_intent(coding)
             if value is Factuality.PLANNED:

@@ -200,9 +200,7 @@ def dyad_series(store: Store, a: str, b: str, *, by: str = "month", since: str |
            f"FROM (SELECT period, dir, unnest(outlets) AS outlet FROM c WHERE sel) "
            f"GROUP BY GROUPING SETS ((period, dir), (period))) "
            f"SELECT agg.*, coalesce(src.sources, 0) AS sources FROM agg LEFT JOIN src USING (period, dir)")
-    cur = store.con.execute(sql, base_params)
-    names = [d[0] for d in cur.description]
-    stats = {(_as_date(r[0]), r[1]): dict(zip(names, r)) for r in cur.fetchall()}
+    stats = {(_as_date(r["period"]), r["dir"]): r for r in store.rows(sql, base_params)}
     if not stats:
         return []
     periods = _periods(min(p for p, _ in stats), max(p for p, _ in stats), by)
@@ -237,11 +235,8 @@ def top_events(store: Store, a: str, b: str, *, by: str = "month", per_period: i
            f"WHERE date_start IS NOT NULL AND {' AND '.join(where)} "
            f"QUALIFY row_number() OVER (PARTITION BY period ORDER BY num_mentions DESC, num_sources DESC, "
            f"cluster_id) <= {int(per_period)} ORDER BY period, num_mentions DESC, num_sources DESC, cluster_id")
-    cur = store.con.execute(sql, params)
-    names = [d[0] for d in cur.description]
     out: dict[str, list[dict[str, Any]]] = {}
-    for r in cur.fetchall():
-        row = dict(zip(names, r))
+    for row in store.rows(sql, params):
         out.setdefault(_as_date(row.pop("period")).isoformat(), []).append(row)
     return out
 
@@ -271,6 +266,4 @@ def top_dyads(store: Store, *, since: str | None = None, until: str | None = Non
            f"AS a_to_b, coalesce(sum(n) FILTER (WHERE source_country > target_country), 0)::BIGINT AS b_to_a, "
            f"{quad_sums}, round(sum(gs) / nullif(sum(gn), 0), 3) AS goldstein_mean, round(sum(gs), 3) "
            f"AS goldstein_sum FROM p GROUP BY ALL ORDER BY events DESC, a, b LIMIT {int(limit)}")
-    cur = store.con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [dict(zip(names, r)) for r in cur.fetchall()]
+    return store.rows(sql, params)

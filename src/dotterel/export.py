@@ -173,9 +173,7 @@ def select_clusters(store: Store, *, type: str | None = None, dyad: tuple[str, s
     where, params = cluster_filters(type=type, dyad=dyad, since=since, until=until, factuality=factuality)
     sql = (f"SELECT * FROM {src.relation}" + (" WHERE " + " AND ".join(where) if where else "") +
            " ORDER BY date_start NULLS LAST, cluster_id")
-    cur = store.con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return src, [dict(zip(names, r)) for r in cur.fetchall()]
+    return src, store.rows(sql, params)
 
 
 _MEMBER_SQL = """SELECT e.{key} AS k, e.event_id, e.doc_id, e.source, e.target, e.evidence, e.factuality,
@@ -188,10 +186,7 @@ def _members(store: Store, src: ClusterSource, ids: list[str]) -> dict[str, list
     out: dict[str, list[dict[str, Any]]] = {}
     if not ids:
         return out
-    cur = store.con.execute(_MEMBER_SQL.format(key=src.member_key), [ids])
-    names = [d[0] for d in cur.description]
-    for r in cur.fetchall():
-        row = dict(zip(names, r))
+    for row in store.rows(_MEMBER_SQL.format(key=src.member_key), [ids]):
         for k in ("source", "target", "evidence", "mention_ids"):
             row[k] = _json(row[k])
         out.setdefault(row["k"], []).append(row)

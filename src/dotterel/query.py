@@ -28,9 +28,7 @@ def _decode(row: dict[str, Any], table: str) -> dict[str, Any]:
 
 
 def _rows(store: Store, sql: str, params: list[Any], table: str) -> list[dict[str, Any]]:
-    cur = store.con.execute(sql, params)
-    names = [d[0] for d in cur.description]
-    return [_decode(dict(zip(names, r)), table) for r in cur.fetchall()]
+    return [_decode(r, table) for r in store.rows(sql, params)]
 
 
 def event_record(row: dict[str, Any]) -> dict[str, Any]:

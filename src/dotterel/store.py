@@ -153,6 +153,12 @@ class Store:
                                [content_hash, doc_id or ""]).fetchone()
         return row is not None
 
+    def rows(self, sql: str, params: list[Any] | None = None) -> list[dict[str, Any]]:
+        """The result of a query as dicts keyed by column name."""
+        cur = self.con.execute(sql, params or [])
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, r)) for r in cur.fetchall()]
+
     def count(self, table: str) -> int:
         if table not in TABLES:
             raise StoreError(f"no table {table!r}")

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .records import Actor, DateValue, Event, Mention
+from .records import Actor, DateValue, Event, Mention, stable_id
 from .vocab import RECIPROCAL_TYPES, DateMethod, EventType, Factuality, Granularity, SectionRole
 
 #: Which factuality wins when mentions disagree: a denial by a party beats a report.
@@ -111,8 +111,6 @@ def merge(mentions: Sequence[Mention], coder_version: str = "") -> list[Event]:
 
 
 def _event(group: list[Mention], coder_version: str) -> Event:
-    from .events.coder import stable_id
-
     first = group[0]
     body = [m for m in group if m.evidence.section is SectionRole.BODY]
     shown = max(body or group, key=lambda m: (m.date.method not in _WEAK_DATES, m.confidence,

@@ -7,10 +7,16 @@ columns are all derived from these classes, so a field is declared once.
 from __future__ import annotations
 
 import dataclasses
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from .vocab import DateMethod, EventType, Factuality, Granularity, SectionRole
+
+
+def stable_id(*parts: object) -> str:
+    """A short hash id that stays the same for the same parts (mention and event ids)."""
+    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 @dataclass(frozen=True, slots=True)

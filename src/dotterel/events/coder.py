@@ -9,7 +9,6 @@ met" gives one mention with X as source and Y as target.
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 
@@ -18,7 +17,7 @@ from spacy.tokens import Span, Token
 from .. import factuality
 from ..actors.resolve import DocActors, Match, find_matches
 from ..places import resolve_place
-from ..records import Actor, Attribution, Evidence, Location, Mention
+from ..records import Actor, Attribution, Evidence, Location, Mention, stable_id
 from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
 from .cameo import cameo_for
 from .dating import event_date, sentence_timexes
@@ -56,11 +55,6 @@ class CodedSentence:
     sent: Span
     section: SectionRole
     offset: int  # char offset of the sentence's doc in the article text
-
-
-def stable_id(*parts: object) -> str:
-    """A short, stable hash id."""
-    return hashlib.sha1("\x1f".join(map(str, parts)).encode("utf-8")).hexdigest()[:16]
 
 
 def _place_phrase(obj: Token) -> Location | None:

@@ -11,12 +11,15 @@ from __future__ import annotations
 
 import json
 import sys
-from typing import Any, NoReturn
+from collections.abc import Callable
+from typing import Any, NoReturn, TypeVar
 
 import typer
 from rich.console import Console
 
 from ..errors import DotterelError
+
+T = TypeVar("T")
 
 app = typer.Typer(add_completion=False, no_args_is_help=True,
                   help="dotterel: political event data from foreign-affairs news.")
@@ -43,6 +46,17 @@ def _open(db: str, read_only: bool = True):  # type: ignore[no-untyped-def]
         return open_store(db, read_only=read_only)
     except DotterelError as exc:
         _fail(exc)
+
+
+def _read(db: str, fn: Callable[..., T], *args: Any, **kwargs: Any) -> T:
+    """`fn(store, *args, **kwargs)` on the database opened read-only; errors end the command."""
+    store = _open(db)
+    try:
+        return fn(store, *args, **kwargs)
+    except DotterelError as exc:
+        _fail(exc)
+    finally:
+        store.close()
 
 
 def _print_jsonl(rows: list[dict[str, Any]]) -> None:

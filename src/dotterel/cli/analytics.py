@@ -12,7 +12,7 @@ import typer
 from rich.table import Table
 
 from ..errors import DotterelError
-from . import DB_OPTION, FORMAT_HELP, _fail, _open, _print_jsonl, app, console, err_console
+from . import DB_OPTION, FORMAT_HELP, _fail, _open, _print_jsonl, _read, app, console, err_console
 
 EXPORT_FORMATS = ("gdelt", "gdelt-mentions", "plover", "parquet")
 _FACT_HELP = "Keep only this factuality (repeatable)."
@@ -208,13 +208,7 @@ def dyads(
     if fmt not in ("table", "csv", "jsonl"):
         raise typer.BadParameter(f"unknown format {fmt!r}: {FORMAT_HELP}")
     fact = _factualities(factuality, all_factualities, dy.DEFAULT_FACTUALITY)
-    store = _open(db)
-    try:
-        rows = dy.top_dyads(store, since=since, until=until, limit=limit, type=type, factuality=fact)
-    except DotterelError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    rows = _read(db, dy.top_dyads, since=since, until=until, limit=limit, type=type, factuality=fact)
     if fmt == "jsonl":
         _print_jsonl(rows)
         return

@@ -14,7 +14,7 @@ from rich.table import Table
 
 from .. import query
 from ..errors import DotterelError
-from . import DB_OPTION, FORMAT_HELP, _fail, _open, _print_jsonl, app, console, err_console
+from . import DB_OPTION, FORMAT_HELP, _fail, _open, _print_jsonl, _read, app, console, err_console
 
 
 @app.command()
@@ -100,14 +100,8 @@ def _actor_cell(a: dict[str, Any] | None) -> str:
 
 def _print_clusters(db: str, type: str | None, contested: bool, fmt: str, limit: int | None) -> None:
     """`events --clusters` / `--contested`: one row per cluster; contested ones with each source's claim."""
-    store = _open(db)
-    try:
-        rows = (query.contested(store, limit=limit) if contested
-                else query.clusters(store, type=type, limit=limit))
-    except DotterelError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    rows = (_read(db, query.contested, limit=limit) if contested
+            else _read(db, query.clusters, type=type, limit=limit))
     if type and contested:
         rows = [r for r in rows if r["type"] == type.upper()]
     if fmt == "jsonl":
@@ -164,14 +158,8 @@ def events(
     pair = tuple(dyad.replace(" ", ",").split(",")[:2]) if dyad else None
     if pair is not None and len(pair) != 2:
         raise typer.BadParameter("--dyad takes two codes, e.g. PAK,RUS")
-    store = _open(db)
-    try:
-        rows = query.events(store, type=type, dyad=pair, since=since, until=until,  # type: ignore[arg-type]
-                            factuality=factuality, limit=limit)
-    except DotterelError as exc:
-        _fail(exc)
-    finally:
-        store.close()
+    rows = _read(db, query.events, type=type, dyad=pair, since=since, until=until,
+                 factuality=factuality, limit=limit)
     if fmt == "jsonl":
         _print_jsonl(rows)
     elif fmt == "csv":
@@ -206,11 +194,7 @@ def documents(
     limit: Optional[int] = typer.Option(None, help="At most this many documents."),
 ) -> None:
     """List stored documents: title, published, dateline, sections."""
-    store = _open(db)
-    try:
-        rows = query.documents(store, limit=limit)
-    finally:
-        store.close()
+    rows = _read(db, query.documents, limit=limit)
     if fmt == "jsonl":
         _print_jsonl(rows)
         return
@@ -229,11 +213,7 @@ def documents(
 @app.command()
 def explain(event_id: str = typer.Argument(..., help="An event id (or a unique prefix)."), db: str = DB_OPTION) -> None:
     """Why an event exists: its sentences, trigger, actors, factuality and date reasoning."""
-    store = _open(db)
-    try:
-        info = query.explain(store, event_id)
-    finally:
-        store.close()
+    info = _read(db, query.explain, event_id)
     if info is None:
         _fail(DotterelError(f"no event {event_id!r}"))
     e = info["event"]

@@ -132,6 +132,33 @@ def test_timex_tense_comes_from_the_governing_verb(sentence: str, value: str) ->
     assert _resolve(sentence, "May", "2025-06-02").value == value
 
 
+@pytest.mark.parametrize(("sentence", "expr", "published", "value"), [
+    # a future marker dates its whole clause, however far the weekday sits from it
+    ("The minister is scheduled to spend only five hours on the ground in the capital of the northern "
+     "province, his first stop Tuesday morning, before flying home.", "Tuesday morning", DCT, "2021-07-06"),
+    ("The minister spent only five hours on the ground in the capital of the northern province, "
+     "his first stop on a long tour of the region Tuesday morning.", "Tuesday morning", DCT, "2021-06-29"),
+    # a distant present auxiliary ("has moved") does not pull a month to the nearest year
+    ("Stock in the firm has moved sharply on talk of a merger, rising to a high for the year of $42 a share "
+     "in June from $30 a share in March.", "March", "2025-10-30", "2025-03"),
+])
+def test_timex_tense_far_from_the_expression(sentence: str, expr: str, published: str, value: str) -> None:
+    assert _resolve(sentence, expr, published).value == value
+
+
+@pytest.mark.parametrize(("sentence", "value"), [
+    ("Profit was $5 million, or 10 cents a share, compared with $4 million a year ago.", "2020-Q2"),
+    ("Quarterly net income was lower than a year ago.", "2020-Q2"),
+    ("Revenue rose to $9 million in the quarter from $7 million a year ago.", "2020-Q2"),
+    # no figure set against another: "a year ago" only says when
+    ("A year ago, the bank earned $5 million, or 10 cents a share.", "2020"),
+    ("A year ago the quarterly dividend was cut in half.", "2020"),
+])
+def test_timex_year_ago_names_last_years_quarter_only_in_a_comparison(sentence: str, value: str) -> None:
+    expr = "A year ago" if sentence.startswith("A year ago") else "a year ago"
+    assert _resolve(sentence, expr).value == value
+
+
 @pytest.mark.parametrize(("sentence", "expr", "value"), [
     ("The council meets daily in the capital.", "daily", "P1D"),
     ("The figures are published weekly.", "weekly", "P1W"),

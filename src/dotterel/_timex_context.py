@@ -2,7 +2,8 @@
 
 Tense comes from the verb the expression attaches to: the nearest tense cue
 before it, or after it within its own clause (an infinitive, relative or
-adverbial clause after the expression has its own verb). The other dates of
+adverbial clause after the expression has its own verb); a present-tense cue
+counts only near the expression, a past or future one across its clause. The other dates of
 the sentence anchor "a year earlier", appositions and period ends.
 """
 
@@ -71,11 +72,21 @@ def _tense(c: _Ctx) -> str | None:
         if _opens_clause(low, i, fronted, toks):
             after = after[:k]
             break
-    for dist in range(15):
+    # The nearest cue wins. A past or future marker ("is scheduled to", "will",
+    # a past verb) sets the time of its whole clause, however many words of
+    # object and apposition lie between it and the date ("is scheduled to
+    # spend five hours in X, her first stop [Tuesday]"); a present-tense
+    # auxiliary only says the state holds now, so it counts only nearby.
+    for dist in range(max(len(before), len(after))):
         for seq in (before, after):
             if dist < len(seq) and (lab := label(seq[dist], seq is after)):
-                return lab
+                if lab != "present" or dist < _PRESENT_REACH:
+                    return lab
     return None
+
+
+#: How many words away a present-tense cue still dates an expression.
+_PRESENT_REACH = 15
 
 
 def _opens_clause(low: list[str], i: int, fronted: bool, toks: list[tuple[str, int, int]]) -> bool:
@@ -114,6 +125,12 @@ def _results_quarter(c: _Ctx) -> int | None:
     if re.search(rf"\b(?:{_alt(_vocab().words['results_cues'])})\b", s):
         return latest_quarter(c.dct)[1]
     return None
+
+
+def _compared(c: _Ctx) -> bool:
+    """Whether the expression dates the second term of a comparison: a word
+    like "from", "than" or "compared with" comes before it in its sentence."""
+    return re.search(rf"\b(?:{_alt(_vocab().words['comparison_cues'])})\b", c.left) is not None
 
 
 def _apposed_year(c: _Ctx) -> int | None:

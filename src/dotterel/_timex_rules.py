@@ -16,8 +16,8 @@ from collections.abc import Callable
 
 from ._timex_calendar import (Date, add, fmt, holiday_date, latest_quarter, md_date, month_date, pick,
                               quarter, range_of, shift, week, weekday_date)
-from ._timex_context import (_apposed_year, _mode, _period_ended, _results_quarter, _sentence_anchor,
-                             _tense)
+from ._timex_context import (_apposed_year, _compared, _mode, _period_ended, _results_quarter,
+                             _sentence_anchor, _tense)
 from ._timex_vocab import _clean, _Ctx, _int, _normalize, _R, _vocab, _word_year, _year
 from .vocab import DateMethod, Granularity
 
@@ -222,7 +222,7 @@ def _h_ago(m: re.Match[str], c: _Ctx) -> _R | None:
             return _rel(shift(d, gran, unit, sign * n, vague), f"{raw or 'some'} {unit}(s) {direction} a date the text names")
     if c.dct is None:
         return _nodct({"day": "XXXX-XX-XX", "week": "XXXX-WXX", "month": "XXXX-XX"}.get(unit, "XXXX"), "shift")
-    if unit == "year" and n == 1 and sign < 0 and not vague:
+    if unit == "year" and n == 1 and sign < 0 and not vague and _compared(c):
         q = _results_quarter(c)
         if q is not None:
             return _rel(f"{c.dct.year - 1}-Q{q}", "a year before: the same quarter of last year (results)")

@@ -12,7 +12,7 @@ from dotterel.eval.timex import evaluate_timex, resolve_records
 GOLD = Path(__file__).resolve().parents[2] / ".." / "shared" / "gold" / "timex_dev.jsonl"
 
 #: Measured value accuracy on timex_dev minus 0.01; lower it only on purpose.
-ACCURACY_FLOOR = 0.885
+ACCURACY_FLOOR = 0.89  # measured 0.8935
 
 
 def _record(rid: str, sentence: str, expr: str, value: str, kind: str, dct: str = "2021-07-05") -> dict[str, object]:

@@ -11,8 +11,8 @@ import pytest
 from dotterel.eval.petrarch import evaluate_petrarch, root, score_record
 
 #: Measured agreement minus 0.02 (mechanics only; see the module docstring).
-EVENT_AGREEMENT_FLOOR = 0.52  # measured 0.5452
-NO_EVENT_FLOOR = 0.57  # measured 0.5926 (was 0.7778 before unresolved proper names were kept as actors, which raised event agreement from 0.33 to 0.55)
+EVENT_AGREEMENT_FLOOR = 0.54  # measured 0.5607
+NO_EVENT_FLOOR = 0.54  # measured 0.5556 (0.5926 before targets were sought beyond the object: one frame gained a party; was 0.7778 before unresolved proper names were kept as actors, which raised event agreement from 0.33 to 0.55)
 
 
 @pytest.mark.parametrize(("code", "expected"), [

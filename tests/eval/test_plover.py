@@ -12,13 +12,14 @@ from dotterel.eval.plover import evaluate_plover, group_sentences
 
 #: Dev figures measured with the rules-only coder, minus 0.02; lower them only on purpose.
 #: The rules were written with the dev sample in view: these are not held-out figures.
-TOP_K_FLOOR = 0.57  # measured 0.5944
-MACRO_F1_FLOOR = 0.56  # measured 0.5810
-SOURCE_COUNTRY_FLOOR = 0.71  # measured 0.7308 (on 104 hits; was 0.7701 on 87: more hits scored, 76 vs 67 correct)
+TOP_K_FLOOR = 0.61  # measured 0.6333
+MACRO_F1_FLOOR = 0.58  # measured 0.5987
+SOURCE_COUNTRY_FLOOR = 0.78  # measured 0.8070 (92/114)
+TARGET_COUNTRY_FLOOR = 0.64  # measured 0.6731 (70/104; 0.43 before targets were sought beyond the object)
 #: 5-fold cross-validated figures of rules + learned type model (folds grouped by sentence), minus
 #: 0.02: the honest figures of the learned model. Measured top-k 0.6111, macro-F1 0.5900.
-CV_TOP_K_FLOOR = 0.59
-CV_MACRO_F1_FLOOR = 0.57
+CV_TOP_K_FLOOR = 0.62
+CV_MACRO_F1_FLOOR = 0.58
 
 
 def _rec(doc_id: str, text: str, event: str, source: list[str], target: list[str]) -> dict[str, object]:
@@ -67,6 +68,7 @@ def test_plover_gold_regression_floor(shared: Path, pipeline) -> None:  # type: 
     assert report["top_k_accuracy"] >= TOP_K_FLOOR, report["top_k_accuracy"]
     assert report["macro_f1"] >= MACRO_F1_FLOOR, report["macro_f1"]
     assert report["countries"]["source"]["accuracy"] >= SOURCE_COUNTRY_FLOOR, report["countries"]
+    assert report["countries"]["target"]["accuracy"] >= TARGET_COUNTRY_FLOOR, report["countries"]
     assert sum(b["n"] for b in report["reliability"]) <= report["records"]
 
 

@@ -175,7 +175,16 @@ class DocActors:
         if lower in _PAIR_DETS or (head.lemma_.lower() in _PLURAL_PAIRS and head.tag_ in ("NNS", "NNPS")
                                    and any(t.lower_ in _PAIR_DETS for t in toks)):
             return [Actor(text, self.gaz.country_names.get(c, c), c, self._pair_sector(head)) for c in self.pair()]
-        return self._titled_actor(head, toks, text, matches)
+        found = self._titled_actor(head, toks, text, matches)
+        if not found and head.pos_ == "PROPN":
+            # "Kenzo Oshima, the UN relief coordinator": an unknown name described by its apposition.
+            described = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            if described is not None:
+                found = [Actor(text, a.name, a.country, a.sector)
+                         for a in self.resolve(described, matches) if a.country]
+                for actor in found[:1]:
+                    self._remember(actor, head, None, head.ent_type_ == "PERSON")
+        return found
 
     def _titled_actor(self, head: Token, toks: list[Token], text: str, matches: dict[int, Match]) -> list[Actor]:
         """An actor named by role words and a country: "Pakistan's foreign ministry",

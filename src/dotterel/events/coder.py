@@ -85,6 +85,32 @@ def _location(frame: Frame) -> Location | None:
     return None
 
 
+def _sentence_place(sent: Span) -> Location | None:
+    """The first named place the sentence puts something in ("near the town of Samarra",
+    "outside the city of Basra"), skipping names that qualify actors ("US soldiers")."""
+    for ent in sent.ents:
+        if ent.label_ in ("GPE", "LOC", "FAC", "NORP") and _placed(ent.root):
+            place = resolve_place(ent.text)
+            if place is not None:
+                return place
+    return None
+
+
+def _placed(tok: Token) -> bool:
+    """True when a name is the object of a place preposition, directly or through
+    "the town of", "outside of"."""
+    for _ in range(4):
+        if tok.dep_ != "pobj":
+            return False
+        prep = tok.head
+        if prep.lower_ in _PLACE_PREPS or (prep.lower_ == "of" and prep.head.lower_ in _PLACE_PREPS):
+            return True
+        if prep.lower_ != "of":
+            return False
+        tok = prep.head
+    return False
+
+
 def _pairs(sources: list[Actor], targets: list[Actor], reciprocal: bool) -> list[tuple[Actor | None, Actor | None]]:
     """Source/target pairs: "X and Y met" is one event X→Y; "X and Y condemned Z" is X→Z and Y→Z."""
     if not targets and len(sources) >= 2:
@@ -152,6 +178,15 @@ class SentenceCoder:
             return  # "the government provides …", "he supports …": a state or habit, not an event
         sources = self._resolve(frame.sources, matches)
         targets = self._resolve(frame.targets, matches)
+        if not any(a.country for a in targets) and not _proper(frame.targets):
+            targets = self._alternate_target(frame, matches, sources) or targets
+        location = _location(frame) or _sentence_place(item.sent)
+        if not sources and frame.coding.type is EventType.ASSAULT and all(t.pos_ == "NOUN" for t in frame.sources) \
+                and location is not None and location.country:
+            # An attack nobody is named for ("a roadside bomb killed …"): CAMEO codes an
+            # unidentified attacker in the country where it struck.
+            attacker = _phrase(frame.sources[0]) if frame.sources else ""
+            sources = [Actor(attacker, None, location.country, "UNK")]
         if not any(a.country or a.name or a.sector not in (None, "UNK") for a in (*sources, *targets)):
             return  # no party: "I'm honored to meet with him"
         if _bare_plural_noun(frame) and not targets:
@@ -182,13 +217,14 @@ class SentenceCoder:
                 value = Factuality.ASSERTED
         elif learned and value is Factuality.PLANNED and coding.type in _INTENT_TYPES and _is_future(frame):
             value = Factuality.ASSERTED  # the model typed the stated intention itself
-        location = _location(frame)
         reciprocal = coding.type in RECIPROCAL_TYPES
         for source, target in _pairs(sources, targets, reciprocal):
             if source is not None and target is not None and source.country == target.country \
                     and source.sector == target.sector and source.name == target.name:
                 continue
-            confidence = coding.confidence * (1.0 if source and target else 0.8)
+            # A side the text does not name (an unidentified attacker too) makes the coding less sure.
+            unidentified = source is not None and source.name is None and source.sector == "UNK"
+            confidence = coding.confidence * (1.0 if source and target and not unidentified else 0.8)
             mode = coding.mode
             if coding.type is EventType.CONSULT and mode is None and _phone(frame.trigger):
                 mode = "phone"
@@ -200,6 +236,14 @@ class SentenceCoder:
                 date=date, location=location, evidence=evidence,
                 cameo=cameo_for(coding.type, mode, coding.context, coding.cameo),
                 confidence=round(confidence, 3), date_reason=reason)
+
+    def _alternate_target(self, frame: Frame, matches: dict[int, Match], sources: list[Actor]) -> list[Actor]:
+        """The first other phrase of the frame that names an actor other than the source."""
+        for tok in frame.alternates:
+            found = [a for a in self.actors.resolve(tok, matches) if a.country and a not in sources]
+            if found:
+                return found
+        return []
 
     def _sector_of(self, matches: dict[int, Match]):  # type: ignore[no-untyped-def]
         def sector(tok: Token) -> str | None:
@@ -248,6 +292,11 @@ def _bare_plural_noun(frame: Frame) -> bool:
     tok = frame.trigger
     return tok.pos_ == "NOUN" and frame.clause.i == tok.i and tok.tag_ == "NNS" and \
         not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
+
+
+def _proper(toks: tuple[Token, ...]) -> bool:
+    """True when a head is a name: an unknown name is still the party the text names."""
+    return any(t.pos_ == "PROPN" or t.ent_type_ in _NAMED for t in toks)
 
 
 def _phone(tok: Token) -> bool:

@@ -50,6 +50,9 @@ class Frame:
     clause: Token
     sources: tuple[Token, ...]
     targets: tuple[Token, ...]
+    #: Other heads that may name the target, best first, for when `targets` names no actor:
+    #: "granted asylum to X", "threatened to cut off electricity to X", "demanded that X leave".
+    alternates: tuple[Token, ...] = ()
 
 
 def _with_conjuncts(tok: Token | None) -> list[Token]:
@@ -89,8 +92,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
             if obj is not None and verb.head.lemma_ not in ("want", "promise", "agree", "vow", "pledge"):
                 return obj, False
         return inherited, passive_head if verb.dep_ == "conj" else False
-    if verb.dep_ == "acl" and verb.head.pos_ == "NOUN":
-        return None, False
+    if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
+        return subject_of(verb.head.head, depth + 1)  # "X is ready to contribute"
     return None, False
 
 
@@ -122,6 +125,10 @@ def _children_lemmas(tok: Token) -> set[str]:
             lemmas.add(c.lemma_.lower())
             if c.dep_ == "prep":
                 lemmas.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ in ("dobj", "nsubjpass"):
+                # A measure or kind names what is given: "tons of aid", "a state of emergency".
+                lemmas.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                              for g in p.children if g.dep_ == "pobj")
     return lemmas
 
 
@@ -195,6 +202,63 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
         sources = mods[:1] + [c for c in mods[1:2]] if mods else []
     return Frame(tok, tuple(sorted(words, key=lambda t: t.i)), coding, clause if light else tok,
                  tuple(sources), tuple(targets))
+
+
+#: Prepositions whose object may be the party acted upon when the direct object is a thing.
+_ALTERNATE_PREPS = ("to", "with", "against", "on", "upon", "from", "by", "of", "for", "toward", "towards")
+#: Clauses whose arguments may name the party: complements and purpose infinitives.
+_ALTERNATE_CLAUSES = frozenset({"xcomp", "ccomp", "advcl"})
+
+
+def _alternates(frame: Frame) -> tuple[Token, ...]:
+    """Heads that may name the target when the frame's own target is a thing or missing.
+
+    Looks, in order, at the object phrases ("demands from X", "X's suppression",
+    "crimes by X"), the trigger's other prepositions, then one or two levels of
+    complement or purpose clauses ("threatened to cut off power to X", "demanded that X
+    cancel", "opened fire to disperse X")."""
+    out: list[Token] = []
+    seen = {t.i for t in (*frame.sources, *frame.targets, *frame.words)}
+
+    def add(tok: Token | None) -> None:
+        if tok is not None and tok.i not in seen and tok.pos_ in ("NOUN", "PROPN", "PRON") \
+                and tok.ent_type_ not in ("DATE", "TIME"):
+            seen.add(tok.i)
+            out.append(tok)
+
+    def phrase(head: Token) -> None:
+        add(_child(head, {"poss"}))
+        for obj in _prep_objects(head, _ALTERNATE_PREPS):
+            add(obj)
+            add(_child(obj, {"poss"}))
+
+    # What is discussed is a topic: "discussed cooperation with X" does not meet X.
+    topic = frame.coding.type is EventType.CONSULT
+
+    def clause(verb: Token, depth: int) -> None:
+        for obj in (_child(verb, {"dobj"}), _child(verb, {"dative"})):
+            if obj is not None and not topic:
+                phrase(obj)
+        for obj in _prep_objects(verb, _ALTERNATE_PREPS):
+            add(obj)
+            phrase(obj)
+        if depth >= 2:
+            return
+        for c in verb.children:
+            if c.dep_ in _ALTERNATE_CLAUSES and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
+                if c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                    continue  # only purpose infinitives, not "after …" or "if …" clauses
+                add(_child(c, {"nsubj", "nsubjpass"}))
+                add(_child(c, {"dobj", "dative"}))
+                clause(c, depth + 1)
+
+    for t in () if topic else frame.targets:
+        phrase(t)
+    if frame.clause.pos_ in ("VERB", "AUX"):
+        clause(frame.clause, 0)
+    else:
+        phrase(frame.trigger)
+    return tuple(out)
 
 
 def _event_owner(tok: Token, lex: Lexicon) -> Token:
@@ -285,4 +349,4 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 head_coding.type is coding.type or lemma in head_coding.with_)
             if coding is not None and tok.dep_ != "compound" and not carried:
                 frames.append(_noun_frame(tok, coding, lex))
-    return _rank_embedded(frames)
+    return [replace(f, alternates=_alternates(f)) for f in _rank_embedded(frames)]

@@ -239,3 +239,18 @@ def test_clusters_story_join_in_a_later_batch_keeps_id_and_is_idempotent(store) 
         [(before[0], 2, "2021-07-06")]
     assert clusters.update(store).events == 0
     assert [_rows(store, f"SELECT * FROM {t} ORDER BY ALL") for t in ("clusters", "events", "doc_terms")] == snapshot
+
+
+@pytest.mark.parametrize(("sectors", "joined"), [
+    (("GOV", "COP"), True),   # the same domestic dyad
+    (("LEG", "COP"), False),  # another body of the same country
+])
+def test_clusters_domestic_events_need_their_sectors_to_agree(store, sectors, joined) -> None:
+    def domestic(doc_id: str, event_id: str, source_sector: str, target_sector: str):  # type: ignore[no-untyped-def]
+        e = make_event(doc_id, event_id, type=EventType.ACCUSE, source="USA", target="USA")
+        return dataclasses.replace(e, source=dataclasses.replace(e.source, sector=source_sector),
+                                   target=dataclasses.replace(e.target, sector=target_sector))
+
+    store.write_batch([_doc("d1", domestic("d1", "e1", "GOV", "COP")), _doc("d2", domestic("d2", "e2", *sectors))])
+    clusters.update(store)
+    assert (store.count("clusters") == 1) is joined

@@ -35,8 +35,9 @@ document) reaches `STORY_SIMILARITY` tell one story. Then:
   first: its headline event) joins the cluster holding the principal events
   of the stored articles of its story: of the clusters that hold principal
   events of articles in the window, the one whose articles are on average
-  (average link, so one article between two stories does not chain them)
-  at least `STORY_SIMILARITY` similar to it; types and dates are not
+  (average link, so one article between two stories does not chain them;
+  over the articles of twice the window, so a story cannot drift day by day
+  into the next one) at least `STORY_SIMILARITY` similar to it; types and dates are not
   compared, places must fit;
 - its other events join events of the story's articles when they have the
   same type or the same QuadClass, share a known country on either side,
@@ -167,6 +168,13 @@ def _sides_match(a: tuple[str | None, str | None], b: tuple[str | None, str | No
     return a[0] is None or b[0] is None or a[0] == b[0]
 
 
+def _sectors_match(a: tuple[tuple[str | None, str | None], ...], b: tuple[tuple[str | None, str | None], ...]) -> bool:
+    """Within one country the country says little ("USA accuses USA"): the sectors known on both
+    sides must agree, and at least one must be known on both."""
+    pairs = [(x[1], y[1]) for x, y in zip(a, b) if x[1] is not None and y[1] is not None]
+    return bool(pairs) and all(x == y for x, y in pairs)
+
+
 def _oriented(e: _Ev, ref: _Ev) -> tuple[tuple[str | None, str | None], tuple[str | None, str | None]]:
     """e's sides, swapped when the type is reciprocal and the swapped dyad fits ref better."""
     if e.type in RECIPROCAL_TYPES and e.source[0] != ref.source[0] and \
@@ -199,6 +207,8 @@ def compatible(a: _Ev, b: _Ev, similar: bool = False) -> bool:
         known = (a.source[0] is not None and a.source[0] == src[0]) or \
             (a.target[0] is not None and a.target[0] == tgt[0])
         if not known:
+            return False
+        if len(_countries(a) | _countries(b)) == 1 and not _sectors_match((a.source, a.target), (src, tgt)):
             return False
     return _dates_and_places_fit(a, b)
 
@@ -263,16 +273,16 @@ def principal_events(events: Iterable[_Ev]) -> dict[str, _Ev]:
     return best
 
 
-def _near_in_time(a: _Ev, b: _Ev) -> bool:
+def _near_in_time(a: _Ev, b: _Ev, days: int = STORY_WINDOW_DAYS) -> bool:
     return a.published is not None and b.published is not None and \
-        abs((a.published - b.published).days) <= STORY_WINDOW_DAYS
+        abs((a.published - b.published).days) <= days
 
 
 def _story_cluster(e: _Ev, principals: dict[str, _Ev], similarity: Callable[[str, str], float]) -> str | None:
     """The cluster of the story the article of principal event `e` tells, if any.
 
     Average link: for each cluster holding principal events of articles published within
-    `STORY_WINDOW_DAYS`, the mean similarity of e's article to those articles; the best cluster whose mean
+    `STORY_WINDOW_DAYS`, the mean similarity of e's article to its articles within twice that; the best cluster whose mean
     reaches `STORY_SIMILARITY` is the story (a mean, not a best match, so that one article on two neighbouring
     stories does not chain them into one). The publication window stands for the events' dates, which are
     not compared: a lead event's date is often resolved from a relative or vague expression ("last year",
@@ -280,13 +290,16 @@ def _story_cluster(e: _Ev, principals: dict[str, _Ev], similarity: Callable[[str
     """
     groups: dict[str, list[float]] = {}
     fits: dict[str, bool] = {}
+    near: set[str] = set()
     for doc, p in principals.items():
-        if doc == e.doc_id or p.cluster_id is None or not _near_in_time(e, p):
+        if doc == e.doc_id or p.cluster_id is None or not _near_in_time(e, p, 2 * STORY_WINDOW_DAYS):
             continue
         groups.setdefault(p.cluster_id, []).append(similarity(e.doc_id, doc))
         fits[p.cluster_id] = fits.get(p.cluster_id, False) or _places_fit(e, p)
+        if _near_in_time(e, p):
+            near.add(p.cluster_id)
     best: tuple[float, str] | None = None
-    for cid in sorted(groups):
+    for cid in sorted(near):
         mean = sum(groups[cid]) / len(groups[cid])
         if mean >= STORY_SIMILARITY and fits[cid] and (best is None or mean > best[0]):
             best = (mean, cid)
@@ -417,7 +430,7 @@ def _load_clustered(store: Store, pending: Sequence[_Ev]) -> list[_Ev]:
     where = f"({by_type})"
     published = [e.published for e in pending if e.published is not None]
     if published:
-        window = dt.timedelta(days=STORY_WINDOW_DAYS)
+        window = dt.timedelta(days=2 * STORY_WINDOW_DAYS)  # a story's earlier articles weigh on who joins it
         where += f" OR {_PUB} BETWEEN ? AND ?"
         params += [min(published) - window, max(published) + window]
     return _load(store.con.execute(_EVENT_SQL + f" WHERE e.cluster_id IS NOT NULL AND ({where})", params).fetchall())

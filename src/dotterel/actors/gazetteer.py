@@ -1,8 +1,9 @@
 """The actor dictionary: countries, organisations, office holders and role words.
 
 Built once per process from the data tables (`countries.csv`,
-`organisations.csv`, `officeholders.csv`, `roles.csv`) and looked up by exact
-surface form, so a sentence is scanned with plain dictionary probes.
+`organisations.csv`, `officeholders_historical.csv`, `officeholders.csv`,
+`roles.csv`) and looked up by exact surface form, so a sentence is scanned
+with plain dictionary probes.
 """
 
 from __future__ import annotations
@@ -17,6 +18,9 @@ from ..errors import DataError
 from ..vocab import Sector
 
 NON_STATE = frozenset({"IGO", "NGO", "MNC", "IMG", "ISM"})
+#: Office-holder tables, read in this order: archive-era holders (about
+#: 1975-2014), then the current table (2015 on).
+OFFICEHOLDER_TABLES = ("officeholders_historical.csv", "officeholders.csv")
 
 
 @dataclass(frozen=True, slots=True)
@@ -111,18 +115,20 @@ class Gazetteer:
                 self._add(s, entry)
 
     def _load_officeholders(self) -> None:
-        for row in load_csv("officeholders.csv"):
-            country = row["country"]
-            entry = Entry(row["name"], country, _sector(row["sector"], country, "officeholders.csv", row),
-                          "person", row["role"] or None,
-                          _date(row["start"], "officeholders.csv", row),
-                          _date(row["end"], "officeholders.csv", row))
-            if entry.start and entry.end and entry.start > entry.end:
-                raise DataError(f"officeholders.csv:{row['__line__']}: start after end")
-            for s in [row["name"], *_split(row["aliases"])]:
-                self._add(s, entry)
-            if entry.role:
-                self._offices[(country, entry.role)].append(entry)
+        # Historical holders first: where a surface form names people of both
+        # tables, an undated lookup falls back on the last one added, the modern.
+        for name in OFFICEHOLDER_TABLES:
+            for row in load_csv(name):
+                country = row["country"]
+                entry = Entry(row["name"], country, _sector(row["sector"], country, name, row),
+                              "person", row["role"] or None,
+                              _date(row["start"], name, row), _date(row["end"], name, row))
+                if entry.start and entry.end and entry.start > entry.end:
+                    raise DataError(f"{name}:{row['__line__']}: start after end")
+                for s in [row["name"], *_split(row["aliases"])]:
+                    self._add(s, entry)
+                if entry.role:
+                    self._offices[(country, entry.role)].append(entry)
 
     def _load_roles(self) -> None:
         for row in load_csv("roles.csv"):

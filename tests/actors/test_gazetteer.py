@@ -1,0 +1,236 @@
+"""Tests of the actor dictionary: the historical office-holder table and how
+lookups choose between people of different eras who share a name."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+
+import pytest
+
+from dotterel.actors import gazetteer as gazetteer_module
+from dotterel.actors.gazetteer import NON_STATE, OFFICEHOLDER_TABLES, Gazetteer, gazetteer
+from dotterel.datafiles import load_csv
+from dotterel.errors import DataError
+from dotterel.vocab import Sector
+
+HISTORICAL = "officeholders_historical.csv"
+HEADER = ["name", "aliases", "country", "sector", "role", "start", "end"]
+ROLES = {
+    "head_of_state", "head_of_government", "deputy_head_of_state",
+    "deputy_head_of_government", "foreign_minister", "defence_minister",
+    "finance_minister", "military_chief", "military_commander", "speaker",
+    "spokesperson", "igo_head", "armed_group_leader", "opposition_leader",
+    "party_leader", "official",
+}
+# The same list as tests/test_data_tables.py: surnames too common to stand alone.
+AMBIGUOUS_ALIASES = {"Khan", "Ali", "Kim", "Lee", "Singh", "Sharif", "Wang", "Li",
+                     "Zhang", "Park", "May", "Hassan", "Ahmed", "Mohammed", "Abbas",
+                     "Salman", "Johnson", "Wong", "Aoun"}
+FAR = "9999-12-31"
+
+
+def _split(cell: str) -> list[str]:
+    return [part.strip() for part in cell.split("|")] if cell else []
+
+
+def _forms(row: dict[str, str]) -> set[str]:
+    return {row["name"], *_split(row["aliases"])}
+
+
+def _overlap(a: dict[str, str], b: dict[str, str]) -> bool:
+    return a["start"] < (b["end"] or FAR) and b["start"] < (a["end"] or FAR)
+
+
+def _all_rows() -> list[dict[str, str]]:
+    return [row for name in OFFICEHOLDER_TABLES for row in load_csv(name)]
+
+
+def _on(day: str | None) -> dt.date | None:
+    return dt.date.fromisoformat(day) if day else None
+
+
+def test_gazetteer_historical_table_schema() -> None:
+    rows = load_csv(HISTORICAL)
+    assert [k for k in rows[0] if k != "__line__"] == HEADER
+    countries = {r["iso3"] for r in load_csv("countries.csv")}
+    org_codes = {(r["country"], r["sector"]) for r in load_csv("organisations.csv")}
+    seen = set()
+    for row in rows:
+        where = f"{HISTORICAL}:{row['__line__']}"
+        assert row["name"], where
+        assert row["country"] in countries or row["country"] in NON_STATE, where
+        if row["country"] in ("IGO", "NGO"):
+            assert (row["country"], row["sector"]) in org_codes, where
+        else:
+            assert row["sector"] in Sector.__members__, where
+        assert row["role"] in ROLES, where
+        assert row["start"], where
+        if row["end"]:
+            assert dt.date.fromisoformat(row["start"]) <= dt.date.fromisoformat(row["end"]), where
+        aliases = _split(row["aliases"])
+        assert all(aliases), where
+        assert row["name"] not in aliases, where
+        assert not AMBIGUOUS_ALIASES & set(aliases), where
+        key = (row["name"], row["country"], row["role"], row["start"])
+        assert key not in seen, where
+        seen.add(key)
+
+
+def test_gazetteer_historical_table_size() -> None:
+    rows = load_csv(HISTORICAL)
+    assert len(rows) >= 1400
+    heads = {r["country"] for r in rows if r["role"] in ("head_of_state", "head_of_government")}
+    assert len(heads) >= 120
+
+
+def test_gazetteer_officeholders_no_double_tenure() -> None:
+    """Across both tables one person never holds the same office twice at once."""
+    tenures: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in _all_rows():
+        tenures[(row["name"], row["country"], row["role"])].append(row)
+    for key, rows in tenures.items():
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                assert not _overlap(a, b), (key, a["start"], b["start"])
+
+
+def test_gazetteer_officeholders_aliases_unambiguous() -> None:
+    """Across both tables a surface form naming two people at once names one country."""
+    by_form: dict[str, list[dict[str, str]]] = defaultdict(list)
+    for row in _all_rows():
+        for form in _forms(row):
+            by_form[form].append(row)
+    for form, rows in by_form.items():
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                if a["name"] != b["name"] and a["country"] != b["country"]:
+                    assert not _overlap(a, b), (form, a["name"], b["name"])
+
+
+def test_gazetteer_historical_forms_are_not_places_or_bodies() -> None:
+    taken = set()
+    for row in load_csv("countries.csv"):
+        taken |= {row["name"], *_split(row["aliases"]), *_split(row["demonyms"]),
+                  *_split(row["capitals"])}
+    for row in load_csv("organisations.csv"):
+        taken |= {row["name"], *_split(row["aliases"])}
+    for row in load_csv(HISTORICAL):
+        assert not _forms(row) & taken, (row["__line__"], _forms(row) & taken)
+
+
+def test_gazetteer_historical_shared_forms_stay_in_country() -> None:
+    """A form the modern table also uses must name someone of the same country,
+    so a modern article that says it cannot change country."""
+    modern: dict[str, set[tuple[str, str]]] = defaultdict(set)
+    for row in load_csv("officeholders.csv"):
+        for form in _forms(row):
+            modern[form].add((row["name"], row["country"]))
+    for row in load_csv(HISTORICAL):
+        for form in _forms(row):
+            others = {c for n, c in modern.get(form, ()) if n != row["name"]}
+            assert others <= {row["country"]}, (form, row["name"], others)
+
+
+@pytest.mark.parametrize("surface, on, name, country, sector", [
+    ("Clinton", "1996-05-01", "Bill Clinton", "USA", "GOV"),
+    ("Clinton", "2011-05-01", "Hillary Clinton", "USA", "GOV"),
+    ("Bush", "1990-06-01", "George H. W. Bush", "USA", "GOV"),
+    ("Bush", "2004-06-01", "George W. Bush", "USA", "GOV"),
+    ("Yasser Arafat", "1988-06-01", "Yasser Arafat", "PSE", "REB"),
+    ("Arafat", "2000-06-01", "Yasser Arafat", "PSE", "GOV"),
+    ("Kofi Annan", "2003-03-01", "Kofi Annan", "IGO", "UNO"),
+    ("Hosni Mubarak", "1996-01-01", "Hosni Mubarak", "EGY", "GOV"),
+    ("Yeltsin", "1996-01-01", "Boris Yeltsin", "RUS", "GOV"),
+    ("Jose Eduardo dos Santos", "1996-01-01", "José Eduardo dos Santos", "AGO", "GOV"),
+    ("Gadhafi", "1986-04-15", "Muammar Gaddafi", "LBY", "GOV"),
+    ("Savimbi", "1993-01-01", "Jonas Savimbi", "AGO", "REB"),
+    ("Prabhakaran", "2000-01-01", "Velupillai Prabhakaran", "LKA", "REB"),
+    ("Gorbachev", "1987-12-08", "Mikhail Gorbachev", "RUS", "GOV"),
+    ("Ahmed Yassin", "1998-01-01", "Ahmed Yassin", "PSE", "REB"),
+])
+def test_gazetteer_lookup_historical_people(surface: str, on: str, name: str, country: str,
+                                            sector: str) -> None:
+    entry = gazetteer().lookup(surface, _on(on))
+    assert entry is not None
+    assert (entry.name, entry.country, entry.sector) == (name, country, sector)
+
+
+@pytest.mark.parametrize("surface, on, name", [
+    ("Netanyahu", "1997-01-01", "Benjamin Netanyahu"),
+    ("Netanyahu", "2020-01-01", "Benjamin Netanyahu"),
+    ("Trudeau", "1980-06-01", "Pierre Trudeau"),
+    ("Trudeau", "2020-06-01", "Justin Trudeau"),
+    ("Trudeau", None, "Justin Trudeau"),
+    ("Koizumi", "2003-01-01", "Junichiro Koizumi"),
+    ("Koizumi", "2025-12-01", "Shinjiro Koizumi"),
+    ("Vance", "1978-01-01", "Cyrus Vance"),
+    ("Vance", "2025-06-01", "JD Vance"),
+    ("Putin", "2003-01-01", "Vladimir Putin"),
+    ("Putin", "2020-01-01", "Vladimir Putin"),
+    ("Kagame", "1996-01-01", "Paul Kagame"),
+    ("Kagame", "2020-01-01", "Paul Kagame"),
+])
+def test_gazetteer_lookup_both_eras(surface: str, on: str | None, name: str) -> None:
+    """A name shared across eras gives the holder of the article's date, and the
+    modern holder still wins for a modern (or undated) article."""
+    entry = gazetteer().lookup(surface, _on(on))
+    assert entry is not None
+    assert entry.name == name
+
+
+@pytest.mark.parametrize("surface, on, role", [
+    ("Putin", "2003-01-01", "head_of_state"),
+    ("Putin", "2010-01-01", "head_of_government"),
+    ("Kagame", "1996-01-01", "deputy_head_of_state"),
+    ("Kagame", "2020-01-01", "head_of_state"),
+])
+def test_gazetteer_lookup_role_at_date(surface: str, on: str, role: str) -> None:
+    entry = gazetteer().lookup(surface, _on(on))
+    assert entry is not None and entry.role == role
+
+
+@pytest.mark.parametrize("surface", ["Maliki", "al-Maliki", "Gandhi", "Herzog", "Marcos"])
+def test_gazetteer_historical_leaves_shared_surnames_to_modern(surface: str) -> None:
+    """Surnames a modern person of another country or office also goes by are not
+    historical aliases: a modern article that uses them keeps its own actor."""
+    hist_forms = {f for row in load_csv(HISTORICAL) for f in _forms(row)}
+    assert surface not in hist_forms
+
+
+@pytest.mark.parametrize("country, role, on, name", [
+    ("USA", "head_of_state", "1996-05-01", "Bill Clinton"),
+    ("GBR", "foreign_minister", "1985-05-01", "Geoffrey Howe"),
+    ("RUS", "foreign_minister", "1990-05-01", "Eduard Shevardnadze"),
+    ("IND", "head_of_government", "1999-05-01", "Atal Bihari Vajpayee"),
+    ("USA", "head_of_state", "2020-05-01", "Donald Trump"),
+])
+def test_gazetteer_holder_historical(country: str, role: str, on: str, name: str | None) -> None:
+    holder = gazetteer().holder(country, role, _on(on))
+    assert (holder.name if holder else None) == name
+
+
+def _patched_tables(monkeypatch: pytest.MonkeyPatch, bad_row: dict[str, str]) -> None:
+    real = gazetteer_module.load_csv
+
+    def fake(name: str) -> tuple[dict[str, str], ...]:
+        if name == HISTORICAL:
+            return (bad_row,)
+        return real(name)
+
+    monkeypatch.setattr(gazetteer_module, "load_csv", fake)
+
+
+@pytest.mark.parametrize("change, message", [
+    ({"start": "1990-01-01", "end": "1980-01-01"}, "start after end"),
+    ({"sector": "XYZ"}, "unknown sector"),
+    ({"start": "1990-13-01"}, "bad date"),
+])
+def test_gazetteer_historical_loader_validates(monkeypatch: pytest.MonkeyPatch,
+                                               change: dict[str, str], message: str) -> None:
+    row = {"name": "Test Person", "aliases": "", "country": "USA", "sector": "GOV",
+           "role": "official", "start": "1980-01-01", "end": "1990-01-01", "__line__": "7"}
+    _patched_tables(monkeypatch, {**row, **change})
+    with pytest.raises(DataError, match=message) as info:
+        Gazetteer()
+    assert HISTORICAL in str(info.value)

@@ -19,6 +19,7 @@ from typing import Literal
 from spacy.language import Language
 
 from . import article, dedup, language
+from .actors.resolve import main_country
 from .errors import DotterelError, InputError
 from .events.coder import CodedSentence, SentenceCoder
 from .events.typemodel import CandidateRecorder, TypeModel, shipped_model
@@ -145,6 +146,8 @@ class Pipeline:
     def _code_document(self, doc: Document, parsed: list[tuple[Section, object]]) -> Document:
         home = doc.dateline_location.country if doc.dateline_location else None
         coder = SentenceCoder(doc.doc_id, doc.published, home, self.type_model)
+        if home is None:
+            coder.actors.home = main_country([d for _, d in parsed], coder.actors.gaz, coder.actors.on)  # type: ignore[misc]
         mentions = []
         for section, spacy_doc in parsed:
             for sent in spacy_doc.sents:  # type: ignore[attr-defined]

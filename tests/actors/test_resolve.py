@@ -65,3 +65,25 @@ def test_gazetteer_holder_by_date() -> None:
 
     holder = gazetteer().holder("RUS", "foreign_minister", dt.date(2021, 4, 6))
     assert holder is not None and holder.name == "Sergey Lavrov"
+
+
+@pytest.mark.parametrize(("sentence", "head", "expected"), [
+    ("Sen. Jane Doakes criticised the plan.", "Doakes", ("USA", "LEG")),
+    ("Lt. Gen. Omar Farid resigned on Monday.", "Farid", ("USA", "MIL")),
+])
+def test_resolve_title_before_an_unknown_name_takes_the_home_country(sentence: str, head: str,
+                                                                    expected: tuple) -> None:
+    assert [r[:2] for r in _resolve([sentence], "2021-05-01", head, home="USA")] == [expected]
+
+
+def test_resolve_main_country_is_the_most_named_state_first_on_a_tie() -> None:
+    import datetime as dt
+
+    from dotterel.actors.resolve import main_country
+
+    nlp = load_model()
+    on = dt.date(2021, 5, 1)
+    docs = [nlp("Kenya and Uganda signed a deal."), nlp("Nairobi said the Kenyan army would help.")]
+    assert main_country(docs, gazetteer(), on) == "KEN"
+    assert main_country([nlp("Kenya and Uganda signed a deal.")], gazetteer(), on) == "KEN"
+    assert main_country([nlp("The talks ended.")], gazetteer(), on) is None

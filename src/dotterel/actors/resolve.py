@@ -14,6 +14,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections import Counter
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc, Span, Token
@@ -70,6 +71,19 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
 
 
 
+def main_country(docs: Iterable[Doc | Span], gaz: Gazetteer, on: dt.date | None) -> str | None:
+    """The country an article is about: the state its names (countries, peoples, capitals, office
+    holders, national bodies) point to most often, the first named on a tie. It stands in for a
+    dateline, so "Sen. Jane Doe" or "the Foreign Office" of an undated-lined article get a country."""
+    counts: Counter[str] = Counter()
+    for doc in docs:
+        for m in sorted(set(find_matches(doc, gaz, on).values()), key=lambda m: m.start):
+            if m.entry.country and m.entry.country not in NON_STATE:
+                counts[m.entry.country] += 1
+    top = counts.most_common(1)
+    return top[0][0] if top else None
+
+
 @functools.cache
 def sector_adjectives() -> dict[str, str]:
     """Adjectives that give a group its sector ("parliamentary" delegation → LEG)."""
@@ -102,7 +116,7 @@ def pp_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 def role_for(words: list[str], gaz: Gazetteer) -> tuple[str, str] | None:
     """The longest role term ending the phrase words: (term, sector)."""
     for k in range(min(4, len(words)), 0, -1):
-        term = " ".join(words[-k:]).lower()
+        term = " ".join(w.rstrip(".") for w in words[-k:]).lower()  # "Lt. Gen." is "lt gen"
         role = gaz.roles.get(term) or gaz.roles.get(term.rstrip("s")) if term.endswith("s") else gaz.roles.get(term)
         if role is not None:
             return role.term, role.sector
@@ -191,6 +205,11 @@ class DocActors:
         "the Russian foreign minister", "local police", "the spokesperson"."""
         words = [t.text for t in toks if t.dep_ not in ("det", "poss", "case") and t.i not in matches]
         role = role_for(words, self.gaz) or role_for([head.lemma_], self.gaz)
+        if role is None and head.ent_type_ == "PERSON":
+            # "Sen. Jane Doe", "Lt. Gen. John Roe": the title before the name.
+            title = [t.text for t in toks if t.i not in matches and t.ent_type_ != "PERSON"
+                     and t.dep_ not in ("det", "poss", "case")]
+            role = role_for(title, self.gaz)
         sector = role[1] if role else None
         group = role is not None and self.gaz.roles[role[0]].kind == "group"
         for t in toks:

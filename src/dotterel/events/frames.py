@@ -181,12 +181,18 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
             targets = _with_conjuncts(of[0])
         elif not sources:
             sources = _with_conjuncts(of[0])
-    light = tok.dep_ in ("dobj", "nsubjpass") and clause.pos_ in ("VERB", "AUX") and \
+    carrier = tok
+    if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
+        carrier = tok.head.head  # "launched ten days of war games", "carried out a series of raids"
+        clause = carrier.head
+    light = carrier.dep_ in ("dobj", "nsubjpass") and clause.pos_ in ("VERB", "AUX") and \
         clause.lemma_.lower() in lex.light_verbs
+    if not light:
+        clause = tok.head
     if light:
         words.insert(0, clause)
         subj, passive = subject_of(clause)
-        if tok.dep_ == "dobj" and not passive:
+        if carrier.dep_ == "dobj" and not passive:
             sources = sources or _with_conjuncts(subj)
         else:
             agent_tok = _agent(clause)

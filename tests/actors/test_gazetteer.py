@@ -14,19 +14,10 @@ from dotterel.datafiles import load_csv
 from dotterel.errors import DataError
 from dotterel.vocab import Sector
 
+from ..test_data_tables import AMBIGUOUS_ALIASES, ROLES
+
 HISTORICAL = "officeholders_historical.csv"
 HEADER = ["name", "aliases", "country", "sector", "role", "start", "end"]
-ROLES = {
-    "head_of_state", "head_of_government", "deputy_head_of_state",
-    "deputy_head_of_government", "foreign_minister", "defence_minister",
-    "finance_minister", "military_chief", "military_commander", "speaker",
-    "spokesperson", "igo_head", "armed_group_leader", "opposition_leader",
-    "party_leader", "official",
-}
-# The same list as tests/test_data_tables.py: surnames too common to stand alone.
-AMBIGUOUS_ALIASES = {"Khan", "Ali", "Kim", "Lee", "Singh", "Sharif", "Wang", "Li",
-                     "Zhang", "Park", "May", "Hassan", "Ahmed", "Mohammed", "Abbas",
-                     "Salman", "Johnson", "Wong", "Aoun"}
 FAR = "9999-12-31"
 
 

@@ -50,3 +50,23 @@ def test_coder_unknown_name_takes_its_apposition(pipeline: Pipeline) -> None:
     events = _events(pipeline, "Jan Kowalski, the Polish foreign ministry spokesman, condemned the raid on Tuesday.",
                      EventType.ACCUSE)
     assert events and events[0].source is not None and events[0].source.code == "POLGOV"
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("The governor fired the police chief on Tuesday.", EventType.ASSAULT),   # a dismissal
+    ("The senator released her tax returns on Friday.", EventType.RETREAT),   # a thing, not a captive
+    ("The minister called the plan reckless on Monday.", EventType.CONSULT),  # naming, not phoning
+    ("Putin called Erdogan on Tuesday.", EventType.REQUEST),                  # a date is no "call on"
+])
+def test_coder_word_senses_that_are_not_the_event(pipeline: Pipeline, text: str, absent: EventType) -> None:
+    assert not _events(pipeline, text, absent)
+
+
+def test_coder_attack_on_a_plan_is_criticism(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "Senate Republicans attacked the budget plan on Monday.", EventType.ACCUSE)
+    assert not _events(pipeline, "Senate Republicans attacked the budget plan on Monday.", EventType.ASSAULT)
+
+
+def test_coder_called_on_passes_its_object_as_the_subject(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The UN called on Israel to withdraw its troops.", EventType.RETREAT)
+    assert all(e.source is not None and e.source.country == "ISR" for e in events)

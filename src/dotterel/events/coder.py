@@ -178,7 +178,9 @@ class SentenceCoder:
             return  # "the government provides …", "he supports …": a state or habit, not an event
         sources = self._resolve(frame.sources, matches)
         targets = self._resolve(frame.targets, matches)
-        if not any(a.country for a in targets) and not _proper(frame.targets):
+        # A thing acted on ("released its tax returns") leaves a patient-type event without a party.
+        if not any(a.country for a in targets) and not _proper(frame.targets) and \
+                not (frame.targets and frame.coding.type in _PATIENT_TYPES):
             targets = self._alternate_target(frame, matches, sources) or targets
         location = _location(frame) or _sentence_place(item.sent)
         if not sources and frame.coding.type is EventType.ASSAULT and all(t.pos_ == "NOUN" for t in frame.sources) \
@@ -191,8 +193,9 @@ class SentenceCoder:
             return  # no party: "I'm honored to meet with him"
         if _bare_plural_noun(frame) and not targets:
             return  # "combating terrorist threats": a kind of event, not one
-        if frame.targets and not targets and frame.coding.type in _PATIENT_TYPES and not frame.coding.with_:
-            return  # "released a photo", "struck a deal": the object is not a party
+        if frame.targets and not targets and not frame.coding.with_ and (
+                frame.coding.type in _PATIENT_TYPES or frame.coding.mode == "phone"):
+            return  # "released a photo", "called the plan …": the object is not a party
         date, reason = event_date(frame.trigger, frame.clause, timexes, self.published, self.reporting)
         attribution = None
         if judgement.speaker is not None:

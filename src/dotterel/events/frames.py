@@ -36,6 +36,10 @@ _GOVERNING = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, 
 _EMBEDDING = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 #: How much an embedded event's confidence is scaled, so the governing event ranks first.
 EMBEDDED_FACTOR = 0.6
+#: Heads of a phrase naming someone employed: "fired the director" dismisses them.
+_PERSONNEL = frozenset({"director", "chief", "head", "minister", "secretary", "official", "adviser", "advisor",
+                        "aide", "employee", "staff", "worker", "agent", "general", "commander", "coach",
+                        "manager", "prosecutor", "attorney", "spokesman", "spokeswoman", "spokesperson"})
 _COOP_TYPES = frozenset({EventType.CONSULT, EventType.AGREE, EventType.COOPERATE, EventType.SUPPORT,
                          EventType.AID, EventType.CONCEDE, EventType.RETREAT})
 
@@ -88,7 +92,8 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         inherited, passive_head = subject_of(verb.head, depth + 1)
         # An object-control verb passes its object ("urged X to leave").
         if verb.dep_ == "xcomp":
-            obj = _child(verb.head, {"dobj"})
+            # "urged X to leave", "called on X to leave"
+            obj = _child(verb.head, {"dobj"}) or next(iter(_prep_objects(verb.head, ("on", "upon"))), None)
             if obj is not None and verb.head.lemma_ not in ("want", "promise", "agree", "vow", "pledge"):
                 return obj, False
         return inherited, passive_head if verb.dep_ == "conj" else False
@@ -120,6 +125,8 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 def _children_lemmas(tok: Token) -> set[str]:
     lemmas = set()
     for c in tok.children:
+        if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children):
+            continue  # "called X on Tuesday" is no "call on", "fired on Friday" no "fire on"
         if c.dep_ in ("prt", "prep", "dobj", "attr", "acomp", "nsubjpass", "compound", "amod", "advmod", "npadvmod",
                       "xcomp", "oprd"):
             lemmas.add(c.lemma_.lower())
@@ -342,6 +349,12 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             if lemma in lex.light_verbs and obj is not None and lex.lookup(obj.lemma_.lower(), "NOUN", _children_lemmas(obj)):
                 continue
             coding = lex.lookup(lemma, "VERB", _children_lemmas(tok))
+            if coding is not None and coding.type is EventType.CONSULT and \
+                    any(c.dep_ in ("oprd", "acomp") for c in tok.children):
+                continue  # "called the plan reckless": naming, not meeting or phoning
+            if coding is not None and lemma == "fire" and not coding.with_ and obj is not None and (
+                    obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PERSONNEL):
+                continue  # "fired the director": a dismissal, not gunfire
             if coding is not None:
                 frame = _verb_frame(tok, coding, lex)
                 targets = tuple(_event_owner(t, lex) for t in frame.targets)

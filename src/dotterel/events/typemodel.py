@@ -232,7 +232,8 @@ class TypeModel:
                     # model's belief that this candidate is the sentence's coded event.
                     blended = 0.5 * rule.confidence + 0.5 * (1.0 - p[OTHER])
                     out.append((replace(cand.frame, coding=replace(rule, confidence=round(blended, 3))), False))
-            elif sure:
+            elif sure and (cand.token.lemma_.lower(), "VERB") not in lex.rows:
+                # A lexicon verb without a frame was turned down by a rule ("fired the director").
                 coding = Trigger(cand.token.lemma_.lower(), "VERB", (), EventType(best), None, (), None,
                                  round(p[best], 3))
                 out.append((_verb_frame(cand.token, coding, lex), True))

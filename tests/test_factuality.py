@@ -28,6 +28,8 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("Police are investigating reports that gunmen attacked a bus.", "attacked", None, Factuality.UNVERIFIED),
     ("The group said it had kidnapped two engineers.", "kidnapped", "REB", Factuality.CLAIMED),
     ("Rebels claimed they had shot down a helicopter.", "shot", None, Factuality.CLAIMED),
+    ("Did Turkish troops attack the village?", "attack", None, Factuality.HYPOTHETICAL),
+    ("Why did Turkish troops attack the village?\"", "attack", None, Factuality.ASSERTED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
     assert _judge(sentence, trigger, sector) is expected

@@ -104,6 +104,14 @@ def is_generic(trigger: Token) -> bool:
                    or c.dep_ == "nummod" for c in subj.children)
 
 
+def _question(tok: Token) -> bool:
+    """True when the token's sentence is a yes/no question ("Will X release …?"); a wh-question
+    ("Why did X attack …?") takes the event as given."""
+    words = [t for t in tok.sent if not t.is_quote and not t.is_space and not t.is_punct]
+    ends = [t.text for t in tok.sent if not t.is_quote and not t.is_space]
+    return bool(words) and ends[-1] == "?" and words[0].tag_ not in ("WRB", "WP", "WDT", "WP$")
+
+
 def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement | None:
     """The factuality of the event triggered at `trigger` (clause: its light verb, if any).
 
@@ -122,7 +130,8 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
     # Climb: infinitive and participle heads share the clause ("will not be visiting",
     # "refused to attack"); reporting and denial verbs above mark attribution.
     node = clause
-    hypothetical = bool(own_words & c.hypothetical)
+    # A question asks whether something happens; it does not say that it does.
+    hypothetical = bool(own_words & c.hypothetical) or _question(trigger)
     planned = bool(own_words & c.planned)
     unverified = bool(own_words & c.unverified)
     speaker: Token | None = None

@@ -241,16 +241,25 @@ def test_clusters_story_join_in_a_later_batch_keeps_id_and_is_idempotent(store) 
     assert [_rows(store, f"SELECT * FROM {t} ORDER BY ALL") for t in ("clusters", "events", "doc_terms")] == snapshot
 
 
+def _domestic(doc_id: str, event_id: str, source_sector: str, target_sector: str):  # type: ignore[no-untyped-def]
+    e = make_event(doc_id, event_id, type=EventType.ACCUSE, source="USA", target="USA")
+    return dataclasses.replace(e, source=dataclasses.replace(e.source, sector=source_sector),
+                               target=dataclasses.replace(e.target, sector=target_sector))
+
+
 @pytest.mark.parametrize(("sectors", "joined"), [
     (("GOV", "COP"), True),   # the same domestic dyad
     (("LEG", "COP"), False),  # another body of the same country
 ])
 def test_clusters_domestic_events_need_their_sectors_to_agree(store, sectors, joined) -> None:
-    def domestic(doc_id: str, event_id: str, source_sector: str, target_sector: str):  # type: ignore[no-untyped-def]
-        e = make_event(doc_id, event_id, type=EventType.ACCUSE, source="USA", target="USA")
-        return dataclasses.replace(e, source=dataclasses.replace(e.source, sector=source_sector),
-                                   target=dataclasses.replace(e.target, sector=target_sector))
-
-    store.write_batch([_doc("d1", domestic("d1", "e1", "GOV", "COP")), _doc("d2", domestic("d2", "e2", *sectors))])
+    # Each article leads with a visit (more mentions); the domestic accusations come second.
+    store.write_batch([_doc("d1", make_event("d1", "v1", mentions=3), _domestic("d1", "e1", "GOV", "COP")),
+                       _doc("d2", make_event("d2", "v2", mentions=3), _domestic("d2", "e2", *sectors))])
     clusters.update(store)
-    assert (store.count("clusters") == 1) is joined
+    assert store.count("clusters") == (2 if joined else 3)
+
+
+def test_clusters_domestic_leads_of_unrelated_articles_stay_apart(store) -> None:
+    store.write_batch([_doc("d1", _domestic("d1", "e1", "GOV", "COP")), _doc("d2", _domestic("d2", "e2", "GOV", "COP"))])
+    clusters.update(store)
+    assert store.count("clusters") == 2

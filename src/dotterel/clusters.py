@@ -345,7 +345,8 @@ def assign(pending: Sequence[_Ev], clustered: Sequence[_Ev],
     new = 0
     for e in sorted(pending, key=lambda x: x.order):
         chosen: str | None = None
-        if similarity is not None and principals.get(e.doc_id) is e:
+        lead = similarity is not None and principals.get(e.doc_id) is e
+        if lead:
             chosen = _story_cluster(e, principals, sim)
         if chosen is None:
             best: tuple[tuple[int, float], str] | None = None
@@ -357,6 +358,10 @@ def assign(pending: Sequence[_Ev], clustered: Sequence[_Ev],
                     candidates.update((o.event_id, o) for o in by_doc[doc])
             for other in candidates.values():
                 if other.doc_id == e.doc_id or not compatible(e, other, similar(e, other)):
+                    continue
+                if lead and len(_countries(e) | _countries(other)) < 2:
+                    # An article's lead joins a domestic event of another only as one story (above):
+                    # "USA accuses USA" on one day is too common a coding to tell one event.
                     continue
                 # A duplicate's events go to the clusters of its original's events first.
                 rank = (1 if e.root != e.doc_id and other.doc_id == e.root else 0, affinity(e, other))

@@ -37,8 +37,11 @@ document) reaches `STORY_SIMILARITY` tell one story. Then:
   events of articles in the window, the one whose articles are on average
   (average link, so one article between two stories does not chain them;
   over the articles of twice the window, so a story cannot drift day by day
-  into the next one) at least `STORY_SIMILARITY` similar to it; types and dates are not
-  compared, places must fit;
+  into the next one) at least `STORY_SIMILARITY` similar to it; types and
+  dates are not compared, places must fit; a lead that finds no story joins
+  another article's event by the rules above only when the two events
+  involve two countries (a domestic dyad on one day is too common to tell
+  one event);
 - its other events join events of the story's articles when they have the
   same type or the same QuadClass, share a known country on either side,
   and their dates and places fit (as above);

@@ -19,7 +19,7 @@ from typing import Literal
 from spacy.language import Language
 
 from . import article, dedup, language
-from .actors.resolve import main_country
+from .actors.resolve import find_matches, main_country
 from .errors import DotterelError, InputError
 from .events.coder import CodedSentence, SentenceCoder
 from .events.typemodel import CandidateRecorder, TypeModel, shipped_model
@@ -146,12 +146,14 @@ class Pipeline:
     def _code_document(self, doc: Document, parsed: list[tuple[Section, object]]) -> Document:
         home = doc.dateline_location.country if doc.dateline_location else None
         coder = SentenceCoder(doc.doc_id, doc.published, home, self.type_model)
+        actors = coder.actors
+        sentences = [(section, sent, find_matches(sent, actors.gaz, actors.on))
+                     for section, spacy_doc in parsed for sent in spacy_doc.sents]  # type: ignore[attr-defined]
         if home is None:
-            coder.actors.home = main_country([d for _, d in parsed], coder.actors.gaz, coder.actors.on)  # type: ignore[misc]
+            actors.home = main_country(matches for _, _, matches in sentences)
         mentions = []
-        for section, spacy_doc in parsed:
-            for sent in spacy_doc.sents:  # type: ignore[attr-defined]
-                mentions.extend(coder.code(CodedSentence(sent, section.role, section.start)))
+        for section, sent, matches in sentences:
+            mentions.extend(coder.code(CodedSentence(sent, section.role, section.start, matches)))
         events = tuple(dedup.merge(mentions, CODER_VERSION))
         return dataclasses.replace(doc, events=events, mentions=tuple(mentions))
 

@@ -225,3 +225,14 @@ def test_gazetteer_historical_loader_validates(monkeypatch: pytest.MonkeyPatch,
     with pytest.raises(DataError, match=message) as info:
         Gazetteer()
     assert HISTORICAL in str(info.value)
+
+
+@pytest.mark.slow
+def test_gazetteer_every_name_can_start_a_scan() -> None:
+    """find_matches probes only at tokens in `starts`: every name's first token must be there."""
+    from dotterel.nlp import load_model
+
+    tokenizer = load_model().tokenizer
+    gaz = gazetteer()
+    missing = [s for s in gaz.surfaces if tokenizer(s)[0].text not in gaz.starts]
+    assert not missing, missing[:10]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import datetime as dt
 import functools
+import re
 from collections import defaultdict
 from dataclasses import dataclass
 
@@ -87,6 +88,15 @@ class Gazetteer:
         self._load_officeholders()
         self._load_roles()
         self.max_tokens = max(len(s.replace("-", " - ").split()) for s in self.surfaces) + 2
+        #: First word of a surface form → the most tokens a surface starting with it can span, so a
+        #: scan probes only at tokens that can start a name. A name's first word is keyed as written
+        #: and cut at a hyphen or apostrophe, however the tokenizer splits it ("al-Qaeda", "People's").
+        self.starts: dict[str, int] = {}
+        for surface in self.surfaces:
+            first = surface.split()[0] if surface.split() else surface
+            span = len(surface.replace("-", " - ").split()) + 2
+            for key in {first, re.split(r"[-'’]", first)[0]} - {""}:
+                self.starts[key] = max(self.starts.get(key, 0), span)
 
     def _add(self, surface: str, entry: Entry) -> None:
         if entry not in self.surfaces[surface]:

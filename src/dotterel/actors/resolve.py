@@ -51,12 +51,13 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
     """Longest gazetteer matches in a sentence, indexed by every token they cover."""
     out: dict[int, Match] = {}
     tokens = list(doc)
+    texts = [t.text_with_ws for t in tokens]
     n = len(tokens)
     i = 0
     while i < n:
         found = None
-        for j in range(min(n, i + gaz.max_tokens), i, -1):
-            text = tokens[i].doc[tokens[i].i:tokens[j - 1].i + 1].text
+        for j in range(min(n, i + gaz.starts.get(tokens[i].text, 0)), i, -1):
+            text = "".join(texts[i:j - 1]) + tokens[j - 1].text
             entry = gaz.lookup(text, on)
             if entry is not None:
                 found = Match(tokens[i].i, tokens[j - 1].i + 1, entry)
@@ -71,13 +72,14 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
 
 
 
-def main_country(docs: Iterable[Doc | Span], gaz: Gazetteer, on: dt.date | None) -> str | None:
+def main_country(sentences: Iterable[dict[int, Match]]) -> str | None:
     """The country an article is about: the state its names (countries, peoples, capitals, office
-    holders, national bodies) point to most often, the first named on a tie. It stands in for a
-    dateline, so "Sen. Jane Doe" or "the Foreign Office" of an undated-lined article get a country."""
+    holders, national bodies; `find_matches` of each sentence) point to most often, the first named
+    on a tie. It stands in for a dateline, so "Sen. Jane Doe" or "the Foreign Office" of an article
+    without one get a country."""
     counts: Counter[str] = Counter()
-    for doc in docs:
-        for m in sorted(set(find_matches(doc, gaz, on).values()), key=lambda m: m.start):
+    for matches in sentences:
+        for m in sorted(set(matches.values()), key=lambda m: m.start):
             if m.entry.country and m.entry.country not in NON_STATE:
                 counts[m.entry.country] += 1
     top = counts.most_common(1)

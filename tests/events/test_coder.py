@@ -70,3 +70,13 @@ def test_coder_attack_on_a_plan_is_criticism(pipeline: Pipeline) -> None:
 def test_coder_called_on_passes_its_object_as_the_subject(pipeline: Pipeline) -> None:
     events = _events(pipeline, "The UN called on Israel to withdraw its troops.", EventType.RETREAT)
     assert all(e.source is not None and e.source.country == "ISR" for e in events)
+
+
+def test_coder_coercion_without_a_named_target_acts_on_its_place(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "The government imposed a curfew in Kandahar on Monday.", EventType.COERCE)
+    assert events and events[0].target is not None and events[0].target.country == "AFG"
+
+
+def test_coder_what_the_source_offers_of_its_own_is_no_target(pipeline: Pipeline) -> None:
+    doc = pipeline("Ghana offered its troops to Mali on Monday.", published="2024-03-06")
+    assert any(e.target is not None and e.target.country == "MLI" for e in doc.events)

@@ -217,7 +217,8 @@ class DocActors:
         for t in toks:
             adj = sector_adjectives().get(t.lower_)
             # An institution's adjective beats a generic noun: a "parliamentary delegation" is LEG.
-            if adj and (sector is None or sector in ("CVL", "UNK") or group):
+            # Only a noun that names people takes it: "diplomatic ties", "official contact" are things.
+            if adj and role is not None and (sector in ("CVL", "UNK") or group):
                 sector = adj
         countries = [matches[t.i].entry.country for t in toks if t.i in matches and t.i != head.i]
         if not countries and sector is not None:  # "its citizens", not "his life"

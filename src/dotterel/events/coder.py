@@ -27,6 +27,10 @@ from .typemodel import CandidateRecorder, TypeModel
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Types that, without a named target, act on the place they happen in when it is another country's:
+#: forces sent into Lebanon (COERCE always: a curfew in Abidjan coerces Abidjan). Attacks and threats
+#: are not: the place named in their sentence is too often another (where the attackers are based).
+_PLACE_TARGETED = frozenset({EventType.MOBILIZE})
 #: Types whose bare-verb trigger needs a party as its object ("released a photo" is no release).
 _PATIENT_TYPES = frozenset({EventType.RETREAT})
 #: What an action stated in the future tense is coded as (PLOVER manual): future CONSULT,
@@ -85,6 +89,12 @@ def _location(frame: Frame) -> Location | None:
             if place is not None:
                 return place
     return None
+
+
+def _own(heads: tuple[Token, ...], targets: list[Actor], sources: list[Actor]) -> bool:
+    """True when the target phrase is the source's own ("its troops", "their forces")."""
+    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for h in heads
+               for c in h.children) and all(any(t.country == s.country for s in sources) for t in targets)
 
 
 def _sentence_place(sent: Span) -> Location | None:
@@ -184,7 +194,15 @@ class SentenceCoder:
         if not any(a.country for a in targets) and not _proper(frame.targets) and \
                 not (frame.targets and frame.coding.type in _PATIENT_TYPES):
             targets = self._alternate_target(frame, matches, sources) or targets
+        if targets and _own(frame.targets, targets, sources):
+            # "offered its troops to X": what the source gives of its own is no party.
+            targets = self._alternate_target(frame, matches, sources)
         location = _location(frame) or _sentence_place(item.sent)
+        if not targets and location is not None and location.country and not _bare_plural_noun(frame) and (
+                frame.coding.type is EventType.COERCE or (frame.coding.type in _PLACE_TARGETED and not any(
+                    a.country == location.country for a in sources))):
+            # A curfew in Abidjan, forces sent into Lebanon: the people of the place are acted on.
+            targets = [Actor(location.text, location.name, location.country, None)]
         if not sources and frame.coding.type is EventType.ASSAULT and all(t.pos_ == "NOUN" for t in frame.sources) \
                 and location is not None and location.country:
             # An attack nobody is named for ("a roadside bomb killed …"): CAMEO codes an

@@ -1,0 +1,22 @@
+"""dotterel.places: offline place names to countries."""
+
+from __future__ import annotations
+
+import pytest
+
+from dotterel.places import resolve_place
+
+
+@pytest.mark.parametrize(("text", "country"), [
+    ("Islamabad", "PAK"),           # a city's own name wins over an old alternate name elsewhere
+    ("the town of Samarra", None),  # phrases are the caller's to cut; only the suffix is dropped
+    ("Samarra", "IRQ"),
+    ("Kandahar city", "AFG"),
+    ("Pakistan", "PAK"),
+    ("Asia", None),                 # continents are no cities
+    ("Africa", None),
+    ("Nowhereville", None),
+])
+def test_places_resolve(text: str, country: str | None) -> None:
+    place = resolve_place(text)
+    assert (place.country if place else None) == country

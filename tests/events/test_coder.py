@@ -80,3 +80,8 @@ def test_coder_coercion_without_a_named_target_acts_on_its_place(pipeline: Pipel
 def test_coder_what_the_source_offers_of_its_own_is_no_target(pipeline: Pipeline) -> None:
     doc = pipeline("Ghana offered its troops to Mali on Monday.", published="2024-03-06")
     assert any(e.target is not None and e.target.country == "MLI" for e in doc.events)
+
+
+def test_coder_said_must_needs_a_party_to_demand_of(pipeline: Pipeline) -> None:
+    text = '"Walls should not be controversial," the Kenyan president said on Monday.'
+    assert not _events(pipeline, text, EventType.REQUEST)

@@ -194,6 +194,8 @@ class SentenceCoder:
         if not any(a.country for a in targets) and not _proper(frame.targets) and \
                 not (frame.targets and frame.coding.type in _PATIENT_TYPES):
             targets = self._alternate_target(frame, matches, sources) or targets
+        if frame.needs_target and not any(a.country or a.name or a.sector not in (None, "UNK") for a in targets):
+            return
         if targets and _own(frame.targets, targets, sources):
             # "offered its troops to X": what the source gives of its own is no party.
             targets = self._alternate_target(frame, matches, sources)

@@ -57,6 +57,9 @@ class Frame:
     #: Other heads that may name the target, best first, for when `targets` names no actor:
     #: "granted asylum to X", "threatened to cut off electricity to X", "demanded that X leave".
     alternates: tuple[Token, ...] = ()
+    #: The event exists only if `targets` names an actor ("X said the rebels must leave" is a
+    #: demand on the rebels; "X said walls must not be controversial" is no demand).
+    needs_target: bool = False
 
 
 def _with_conjuncts(tok: Token | None) -> list[Token]:
@@ -330,7 +333,7 @@ def _obligation_frame(tok: Token, lex: Lexicon) -> Frame | None:
         speaker = _child(tok, {"nsubj"})
         if modal is not None and subj is not None and speaker is not None and subj.pos_ != "PRON":
             return Frame(tok, (tok, modal), demand, tok, tuple(_with_conjuncts(speaker)),
-                         tuple(_with_conjuncts(subj)))
+                         tuple(_with_conjuncts(subj)), needs_target=True)
     return None
 
 
@@ -368,4 +371,4 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 head_coding.type is coding.type or lemma in head_coding.with_)
             if coding is not None and tok.dep_ != "compound" and not carried:
                 frames.append(_noun_frame(tok, coding, lex))
-    return [replace(f, alternates=_alternates(f)) for f in _rank_embedded(frames)]
+    return [f if f.needs_target else replace(f, alternates=_alternates(f)) for f in _rank_embedded(frames)]

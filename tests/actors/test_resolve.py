@@ -89,3 +89,8 @@ def test_resolve_main_country_is_the_most_named_state_first_on_a_tie() -> None:
     assert main_country(matches("Kenya and Uganda signed a deal.", "Nairobi said the Kenyan army would help.")) == "KEN"
     assert main_country(matches("Kenya and Uganda signed a deal.")) == "KEN"
     assert main_country(matches("The talks ended.")) is None
+
+
+def test_resolve_it_continues_the_group_that_acted_not_the_one_that_reported() -> None:
+    sentences = ["North Korea fired a missile on Tuesday, South Korea said.", "It launched another one on Friday."]
+    assert [r[0] for r in _resolve(sentences, "2021-05-01", "It")] == ["PRK"]

@@ -20,6 +20,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import load_csv
+from ..factuality import cues
 from ..records import Actor
 from .gazetteer import NON_STATE, Entry, Gazetteer, gazetteer
 
@@ -137,6 +138,8 @@ class DocActors:
     countries: list[str] = field(default_factory=list)
     last_person: Actor | None = None
     last_group: Actor | None = None
+    #: The last group named as a subject: "it" and "they" continue the one that acted.
+    last_subject_group: Actor | None = None
     country_counts: Counter[str] = field(default_factory=Counter)
 
     def note_countries(self, matches: dict[int, Match]) -> None:
@@ -295,6 +298,8 @@ class DocActors:
             self.last_person = actor
         else:
             self.last_group = actor
+            if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in cues().reporting:
+                self.last_subject_group = actor  # who acted, not who reported it
         if role:
             self.by_role[_SYNONYMS.get(role, role)] = actor
         lemma = head.lemma_.lower()
@@ -304,7 +309,7 @@ class DocActors:
     def _pronoun(self, lower: str) -> Actor | None:
         if lower in _PERSON_PRONOUNS:
             return self.last_person
-        return self.last_group
+        return self.last_subject_group or self.last_group
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "REB", None})

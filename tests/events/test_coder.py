@@ -20,6 +20,7 @@ def _events(pipeline: Pipeline, text: str, kind: EventType):  # type: ignore[no-
     ("Iran threatened on Monday to cut off gas supplies to Armenia.", EventType.THREATEN, "ARM"),
     ("China demanded on Monday that Japan withdraw its warships.", EventType.REQUEST, "JPN"),
     ("Kenya accepted demands from Somali elders on Sunday.", EventType.CONCEDE, "SOM"),
+    ("Kenya refused to appear before the International Court of Justice.", EventType.REJECT, "IGO"),
 ])
 def test_coder_target_named_beyond_the_object(pipeline: Pipeline, text: str, kind: EventType,
                                               target: str) -> None:

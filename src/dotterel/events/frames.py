@@ -221,7 +221,8 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
 
 
 #: Prepositions whose object may be the party acted upon when the direct object is a thing.
-_ALTERNATE_PREPS = ("to", "with", "against", "on", "upon", "from", "by", "of", "for", "toward", "towards")
+_ALTERNATE_PREPS = ("to", "with", "against", "on", "upon", "from", "by", "of", "for", "toward", "towards", "before",
+                    "over")
 #: Clauses whose arguments may name the party: complements and purpose infinitives.
 _ALTERNATE_CLAUSES = frozenset({"xcomp", "ccomp", "advcl"})
 

@@ -94,3 +94,13 @@ def test_resolve_main_country_is_the_most_named_state_first_on_a_tie() -> None:
 def test_resolve_it_continues_the_group_that_acted_not_the_one_that_reported() -> None:
     sentences = ["North Korea fired a missile on Tuesday, South Korea said.", "It launched another one on Friday."]
     assert [r[0] for r in _resolve(sentences, "2021-05-01", "It")] == ["PRK"]
+
+
+def test_resolve_place_name_inside_a_persons_name_is_no_place() -> None:
+    import datetime as dt
+
+    nlp = load_model()
+    on = dt.date(2021, 5, 1)
+    assert not find_matches(nlp("Kenyan lawmaker Aden Barre Duale criticized the plan."), gazetteer(), on).get(2)
+    doc = nlp("Yemeni forces attacked Aden on Monday.")
+    assert find_matches(doc, gazetteer(), on)[3].entry.country == "YEM"

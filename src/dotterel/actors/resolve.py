@@ -63,6 +63,8 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
             if entry is not None:
                 found = Match(tokens[i].i, tokens[j - 1].i + 1, entry)
                 break
+        if found is not None and found.entry.kind in _PLACE_KINDS and _inside_person(tokens, i, found):
+            found = None  # "Aden Barre Duale", "Jordan Peterson": a place name inside a person's name
         if found is not None:
             for k in range(found.start, found.end):
                 out[k] = found
@@ -71,6 +73,20 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
             i += 1
     return out
 
+
+
+_PLACE_KINDS = frozenset({"country", "capital", "demonym"})
+
+
+def _inside_person(tokens: list[Token], i: int, m: Match) -> bool:
+    """True when a match lies within a longer PERSON entity."""
+    first, last = tokens[i], tokens[i + (m.end - m.start) - 1]
+    if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
+        return False
+    doc = first.doc
+    before = m.start > 0 and doc[m.start - 1].ent_type_ == "PERSON" and doc[m.start].ent_iob_ == "I"
+    after = m.end < len(doc) and doc[m.end].ent_type_ == "PERSON" and doc[m.end].ent_iob_ == "I"
+    return before or after
 
 
 def main_country(sentences: Iterable[dict[int, Match]]) -> str | None:

@@ -213,6 +213,24 @@ def test_clusters_story_joins_principal_events_of_similar_articles(store, second
     assert (store.count("clusters") == 1) is joined
 
 
+TALKS_C = ("Pakistani and Russian envoys pressed on in Islamabad with the Karachi pipeline talks and grain "
+           "shipments, while the Kabul crisis hung over the talks, ministry officials said.")
+
+
+def test_clusters_story_is_covered_within_days_of_its_first_report(store) -> None:
+    # Each report is within STORY_WINDOW_DAYS of the one before, but the third is five days after the
+    # first: a follow-up chain must not stretch one story over a week.
+    store.write_batch([
+        _doc("d1", make_event("d1", "e1", date="2021-07"), text=TALKS_A, outlet="a.com"),
+        _doc("d2", make_event("d2", "e2", type=EventType.AGREE, date="2021-07"), text=TALKS_B, outlet="b.com",
+             published="2021-07-07"),
+        _doc("d3", make_event("d3", "e3", type=EventType.REQUEST, date="2021-07"), text=TALKS_C, outlet="c.com",
+             published="2021-07-10")])
+    clusters.update(store)
+    ids = dict(_rows(store, "SELECT event_id, cluster_id FROM events"))
+    assert ids["e1"] == ids["e2"] != ids["e3"]
+
+
 def test_clusters_story_join_crosses_quad_classes_but_not_contested(store) -> None:
     # One outlet leads with the accusation, the other with the talks that it interrupted; the talks are
     # denied by one, asserted by none: a denial of another type of event does not contest the accusation.

@@ -36,8 +36,10 @@ document) reaches `STORY_SIMILARITY` tell one story. Then:
   of the stored articles of its story: of the clusters that hold principal
   events of articles in the window, the one whose articles are on average
   (average link, so one article between two stories does not chain them;
-  over the articles of twice the window, so a story cannot drift day by day
-  into the next one) at least `STORY_SIMILARITY` similar to it; types and
+  over the articles of twice the window) at least `STORY_SIMILARITY`
+  similar to it, and whose first article is at most `STORY_WINDOW_DAYS`
+  older (a story is covered within a few days; a chain of follow-ups must
+  not drift day by day into the next story); types and
   dates are not compared, places must fit; a lead that finds no story joins
   another article's event by the rules above only when the two events
   involve two countries (a domestic dyad on one day is too common to tell
@@ -294,6 +296,7 @@ def _story_cluster(e: _Ev, principals: dict[str, _Ev], similarity: Callable[[str
     groups: dict[str, list[float]] = {}
     fits: dict[str, bool] = {}
     near: set[str] = set()
+    oldest: dict[str, dt.date] = {}
     for doc, p in principals.items():
         if doc == e.doc_id or p.cluster_id is None or not _near_in_time(e, p, 2 * STORY_WINDOW_DAYS):
             continue
@@ -301,8 +304,12 @@ def _story_cluster(e: _Ev, principals: dict[str, _Ev], similarity: Callable[[str
         fits[p.cluster_id] = fits.get(p.cluster_id, False) or _places_fit(e, p)
         if _near_in_time(e, p):
             near.add(p.cluster_id)
+        if p.published is not None and (p.cluster_id not in oldest or p.published < oldest[p.cluster_id]):
+            oldest[p.cluster_id] = p.published
     best: tuple[float, str] | None = None
     for cid in sorted(near):
+        if e.published is not None and cid in oldest and (e.published - oldest[cid]).days > STORY_WINDOW_DAYS:
+            continue  # a story is covered within a few days of its first report, not chained beyond
         mean = sum(groups[cid]) / len(groups[cid])
         if mean >= STORY_SIMILARITY and fits[cid] and (best is None or mean > best[0]):
             best = (mean, cid)
@@ -360,7 +367,8 @@ def assign(pending: Sequence[_Ev], clustered: Sequence[_Ev],
                 for doc in linked[e.doc_id]:
                     candidates.update((o.event_id, o) for o in by_doc[doc])
             for other in candidates.values():
-                if other.doc_id == e.doc_id or not compatible(e, other, similar(e, other)):
+                # A lead joins its story only by the story rule above; here it must match as an event.
+                if other.doc_id == e.doc_id or not compatible(e, other, similar(e, other) and not lead):
                     continue
                 if lead and len(_countries(e) | _countries(other)) < 2:
                     # An article's lead joins a domestic event of another only as one story (above):

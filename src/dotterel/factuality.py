@@ -104,9 +104,14 @@ def is_generic(trigger: Token) -> bool:
                    or c.dep_ == "nummod" for c in subj.children)
 
 
+def infinitive(verb: Token) -> bool:
+    """True for a "to"-infinitive verb ("to help", "rallied to demand")."""
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
 def _purpose(verb: Token) -> bool:
     """True for a purpose infinitive: "to"-clause without a subject of its own ("in order to help")."""
-    return verb.pos_ in ("VERB", "AUX") and any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children) \
+    return verb.pos_ in ("VERB", "AUX") and infinitive(verb) \
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 

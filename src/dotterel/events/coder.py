@@ -21,7 +21,7 @@ from ..records import Actor, Attribution, Evidence, Location, Mention, stable_id
 from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
 from .cameo import cameo_for
 from .dating import event_date, sentence_timexes
-from .frames import Frame, find_frames
+from .frames import Frame, alternates, find_frames
 from .lexicon import Trigger, lexicon
 from .typemodel import CandidateRecorder, TypeModel
 
@@ -280,7 +280,7 @@ class SentenceCoder:
 
     def _alternate_target(self, frame: Frame, matches: dict[int, Match], sources: list[Actor]) -> list[Actor]:
         """The first other phrase of the frame that names an actor other than the source."""
-        for tok in frame.alternates:
+        for tok in alternates(frame):
             found = [a for a in self.actors.resolve(tok, matches) if a.country and a not in sources]
             if found:
                 return found

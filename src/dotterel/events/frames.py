@@ -54,9 +54,6 @@ class Frame:
     clause: Token
     sources: tuple[Token, ...]
     targets: tuple[Token, ...]
-    #: Other heads that may name the target, best first, for when `targets` names no actor:
-    #: "granted asylum to X", "threatened to cut off electricity to X", "demanded that X leave".
-    alternates: tuple[Token, ...] = ()
     #: The event exists only if `targets` names an actor ("X said the rebels must leave" is a
     #: demand on the rebels; "X said walls must not be controversial" is no demand).
     needs_target: bool = False
@@ -227,13 +224,17 @@ _ALTERNATE_PREPS = ("to", "with", "against", "on", "upon", "from", "by", "of", "
 _ALTERNATE_CLAUSES = frozenset({"xcomp", "ccomp", "advcl"})
 
 
-def _alternates(frame: Frame) -> tuple[Token, ...]:
-    """Heads that may name the target when the frame's own target is a thing or missing.
+def alternates(frame: Frame) -> tuple[Token, ...]:
+    """Other heads that may name the target, best first, for when the frame's own target is a
+    thing or missing: "granted asylum to X", "threatened to cut off electricity to X",
+    "demanded that X leave". None for a frame that `needs_target`.
 
     Looks, in order, at the object phrases ("demands from X", "X's suppression",
     "crimes by X"), the trigger's other prepositions, then one or two levels of
     complement or purpose clauses ("threatened to cut off power to X", "demanded that X
     cancel", "opened fire to disperse X")."""
+    if frame.needs_target:
+        return ()
     out: list[Token] = []
     seen = {t.i for t in (*frame.sources, *frame.targets, *frame.words)}
 
@@ -263,7 +264,7 @@ def _alternates(frame: Frame) -> tuple[Token, ...]:
             return
         for c in verb.children:
             if c.dep_ in _ALTERNATE_CLAUSES and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
-                if c.dep_ == "advcl" and not any(g.dep_ == "aux" and g.lower_ == "to" for g in c.children):
+                if c.dep_ == "advcl" and not factuality.infinitive(c):
                     continue  # only purpose infinitives, not "after …" or "if …" clauses
                 add(_child(c, {"nsubj", "nsubjpass"}))
                 add(_child(c, {"dobj", "dative"}))
@@ -296,7 +297,7 @@ def _governor(frame: Frame, by_token: dict[int, Frame]) -> Frame | None:
     for _ in range(3):
         if node.dep_ not in _EMBEDDING or node.head.i == node.i:
             return None
-        if node.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in node.children):
+        if node.dep_ == "advcl" and not factuality.infinitive(node):
             return None  # only purpose infinitives ("rallied to demand"), not "after …", "if …" clauses
         node = node.head
         gov = by_token.get(node.i)
@@ -372,4 +373,4 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 head_coding.type is coding.type or lemma in head_coding.with_)
             if coding is not None and tok.dep_ != "compound" and not carried:
                 frames.append(_noun_frame(tok, coding, lex))
-    return [f if f.needs_target else replace(f, alternates=_alternates(f)) for f in _rank_embedded(frames)]
+    return _rank_embedded(frames)

@@ -87,7 +87,6 @@ class Gazetteer:
         self._load_organisations()
         self._load_officeholders()
         self._load_roles()
-        self.max_tokens = max(len(s.replace("-", " - ").split()) for s in self.surfaces) + 2
         #: First word of a surface form → the most tokens a surface starting with it can span, so a
         #: scan probes only at tokens that can start a name. A name's first word is keyed as written
         #: and cut at a hyphen or apostrophe, however the tokenizer splits it ("al-Qaeda", "People's").

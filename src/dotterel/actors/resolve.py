@@ -76,7 +76,13 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
 
 
 
+#: Entries that name a state's territory or people (not its bodies or office holders).
 _PLACE_KINDS = frozenset({"country", "capital", "demonym"})
+
+
+def _national(matches: dict[int, Match]) -> list[Match]:
+    """A sentence's matches of state actors (not IGOs, NGOs, militant networks), in text order."""
+    return [m for m in sorted(set(matches.values()), key=lambda m: m.start) if m.entry.country not in NON_STATE]
 
 
 def _inside_person(tokens: list[Token], i: int, m: Match) -> bool:
@@ -95,11 +101,7 @@ def main_country(sentences: Iterable[dict[int, Match]]) -> str | None:
     holders, national bodies; `find_matches` of each sentence) point to most often, the first named
     on a tie. It stands in for a dateline, so "Sen. Jane Doe" or "the Foreign Office" of an article
     without one get a country."""
-    counts: Counter[str] = Counter()
-    for matches in sentences:
-        for m in sorted(set(matches.values()), key=lambda m: m.start):
-            if m.entry.country and m.entry.country not in NON_STATE:
-                counts[m.entry.country] += 1
+    counts = Counter(m.entry.country for matches in sentences for m in _national(matches))
     top = counts.most_common(1)
     return top[0][0] if top else None
 
@@ -163,11 +165,9 @@ class DocActors:
         """Record the countries a sentence names, in order (for "both sides"), and count
         every national actor (a "White House" or a "Kremlin" too) for the home country."""
         seen = []
-        for m in sorted(set(matches.values()), key=lambda m: m.start):
-            if m.entry.country in NON_STATE:
-                continue
+        for m in _national(matches):
             self.country_counts[m.entry.country] += 1
-            if m.entry.kind in ("country", "demonym", "capital") and m.entry.country not in seen:
+            if m.entry.kind in _PLACE_KINDS and m.entry.country not in seen:
                 seen.append(m.entry.country)
         for c in seen:
             if c in self.countries:
@@ -333,7 +333,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "REB", None})
 
 
 def _nearest_country(head: Token, matches: dict[int, Match]) -> str | None:
-    states = [m for m in set(matches.values()) if m.entry.kind in ("country", "demonym", "capital")]
+    states = [m for m in set(matches.values()) if m.entry.kind in _PLACE_KINDS]
     if not states:
         return None
     return min(states, key=lambda m: min(abs(m.start - head.i), abs(m.end - 1 - head.i))).entry.country

@@ -9,6 +9,7 @@ the sentence anchor "a year earlier", appositions and period ends.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from ._timex_calendar import Date, latest_quarter, range_of
@@ -122,15 +123,21 @@ def _results_quarter(c: _Ctx) -> int | None:
     m = re.search(r"\b(first|second|third|fourth)[- ](?:fiscal )?quarter", s)
     if m:
         return int(_vocab().words["ordinals"][m.group(1)])
-    if re.search(rf"\b(?:{_alt(_vocab().words['results_cues'])})\b", s):
+    if _cues("results_cues").search(s):
         return latest_quarter(c.dct)[1]
     return None
+
+
+@functools.cache
+def _cues(name: str) -> re.Pattern[str]:
+    """Any word or phrase of one of timex.yaml's word lists, as whole words."""
+    return re.compile(rf"\b(?:{_alt(_vocab().words[name])})\b")
 
 
 def _compared(c: _Ctx) -> bool:
     """Whether the expression dates the second term of a comparison: a word
     like "from", "than" or "compared with" comes before it in its sentence."""
-    return re.search(rf"\b(?:{_alt(_vocab().words['comparison_cues'])})\b", c.left) is not None
+    return _cues("comparison_cues").search(c.left) is not None
 
 
 def _apposed_year(c: _Ctx) -> int | None:

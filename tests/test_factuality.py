@@ -31,6 +31,12 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("Did Turkish troops attack the village?", "attack", None, Factuality.HYPOTHETICAL),
     ("Turkey sent troops to attack the village.", "attack", None, Factuality.PLANNED),
     ("Why did Turkish troops attack the village?\"", "attack", None, Factuality.ASSERTED),
+    # What someone is asked or told to do has not happened (DESIGN.md: demanded = hypothetical).
+    ("France urged Russia to withdraw its troops.", "withdraw", None, Factuality.HYPOTHETICAL),
+    ("Protesters demanded that the minister resign.", "resign", None, Factuality.HYPOTHETICAL),
+    ("The UN called for the release of the hostages.", "release", None, Factuality.HYPOTHETICAL),
+    ("Britain pushed for Iran to release the hostages.", "release", None, Factuality.HYPOTHETICAL),
+    ("Rebels forced the army to withdraw from the town.", "withdraw", None, Factuality.ASSERTED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
     assert _judge(sentence, trigger, sector) is expected

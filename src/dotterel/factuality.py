@@ -38,6 +38,7 @@ class Cues:
     negation: frozenset[str]
     claiming_sectors: frozenset[str]
     obligation: frozenset[str]
+    directive: frozenset[str]
 
 
 @functools.cache
@@ -46,7 +47,8 @@ def cues() -> Cues:
     try:
         return Cues(*(frozenset(str(w).lower() for w in raw[k]) for k in (
             "reporting_verbs", "denial_verbs", "claim_verbs", "unverified_words", "hypothetical_words",
-            "planned_words", "habitual_words", "negation_words", "claiming_sectors", "obligation_modals")))
+            "planned_words", "habitual_words", "negation_words", "claiming_sectors", "obligation_modals",
+            "directive_verbs")))
     except (KeyError, TypeError) as exc:
         raise DataError(f"factuality.yaml: missing or malformed key {exc}") from exc
 
@@ -115,6 +117,11 @@ def _purpose(verb: Token) -> bool:
         and not any(c.dep_ in ("nsubj", "nsubjpass") for c in verb.children)
 
 
+def _for(child: Token) -> bool:
+    """True for a "for" phrase or clause: "called for the release", "pushed for X to leave"."""
+    return child.lower_ == "for" or any(t.dep_ == "mark" and t.lower_ == "for" for t in child.children)
+
+
 def _question(tok: Token) -> bool:
     """True when the token's sentence is a yes/no question ("Will X release …?"); a wh-question
     ("Why did X attack …?") takes the event as given."""
@@ -156,6 +163,8 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
         lemma = node.lemma_.lower()
         above = _clause_words(node)
         above_words = _words(above)
+        if lemma in c.directive and (rel in ("xcomp", "ccomp") or (rel in ("prep", "advcl") and _for(child))):
+            hypothetical = True  # "urged X to withdraw", "demanded that X resign", "called for the release"
         if rel in ("xcomp", "aux") or (rel == "conj" and node.pos_ == "VERB"):
             if rel == "xcomp":  # "will continue to support", "could not agree to meet"
                 negated = negated or any(t.dep_ == "neg" for t in above)

@@ -96,6 +96,13 @@ def test_resolve_it_continues_the_group_that_acted_not_the_one_that_reported() -
     assert [r[0] for r in _resolve(sentences, "2021-05-01", "It")] == ["PRK"]
 
 
+def test_resolve_possessive_in_an_infinitive_names_the_object_that_controls_it() -> None:
+    sentences = ["France urged Russia to withdraw its troops."]
+    assert [r[0] for r in _resolve(sentences, "2021-05-01", "its")] == ["RUS"]
+    sentences = ["France promised Russia to withdraw its troops."]
+    assert [r[0] for r in _resolve(sentences, "2021-05-01", "its")] == ["FRA"]
+
+
 def test_resolve_place_name_inside_a_persons_name_is_no_place() -> None:
     import datetime as dt
 

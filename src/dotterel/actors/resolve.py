@@ -33,6 +33,9 @@ _PLURAL_PAIRS = frozenset({"side", "country", "nation", "neighbour", "neighbor",
 _PAIR_DETS = frozenset({"both", "two"})
 #: Possessive pronouns, whose owner a phrase belongs to ("its citizens", "their troops").
 POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
+#: Verbs whose object does not control their infinitive: in "promised X to leave" the subject
+#: leaves; in "urged X to leave" X does.
+SUBJECT_CONTROL = frozenset({"want", "promise", "agree", "vow", "pledge"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
 #: Role heads that refer back to the same kind of body under another name.
@@ -361,6 +364,11 @@ def _clause_antecedents(pron: Token) -> list[Token]:
     for _ in range(6):
         if node.head.i == node.i:
             break
+        if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
+            # "urged Russia to withdraw its troops": the object that controls the infinitive.
+            obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
+            if obj is not None and obj.i < pron.i:
+                out.append(obj)
         node = node.head
         if node.pos_ not in ("VERB", "AUX"):
             continue

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .. import factuality
+from ..actors.resolve import SUBJECT_CONTROL
 from ..vocab import EventType
 from .lexicon import Lexicon, Trigger
 
@@ -94,7 +95,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         if verb.dep_ == "xcomp":
             # "urged X to leave", "called on X to leave"
             obj = _child(verb.head, {"dobj"}) or next(iter(_prep_objects(verb.head, ("on", "upon"))), None)
-            if obj is not None and verb.head.lemma_ not in ("want", "promise", "agree", "vow", "pledge"):
+            if obj is not None and verb.head.lemma_ not in SUBJECT_CONTROL:
                 return obj, False
         return inherited, passive_head if verb.dep_ == "conj" else False
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
@@ -136,6 +137,8 @@ def _children_lemmas(tok: Token) -> set[str]:
                 # A measure or kind names what is given: "tons of aid", "a state of emergency".
                 lemmas.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
                               for g in p.children if g.dep_ == "pobj")
+        elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
+            lemmas.add("for")  # "pushed for X to leave": a "for" clause is the verb's "for" phrase
     return lemmas
 
 

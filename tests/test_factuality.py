@@ -37,6 +37,9 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("The UN called for the release of the hostages.", "release", None, Factuality.HYPOTHETICAL),
     ("Britain pushed for Iran to release the hostages.", "release", None, Factuality.HYPOTHETICAL),
     ("Rebels forced the army to withdraw from the town.", "withdraw", None, Factuality.ASSERTED),
+    ("Their efforts to win support from China failed.", "win", None, Factuality.HYPOTHETICAL),
+    ("Israel announced a plan to withdraw from Gaza.", "withdraw", None, Factuality.PLANNED),
+    ("Russia was the first country to recognize the government.", "recognize", None, Factuality.ASSERTED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
     assert _judge(sentence, trigger, sector) is expected

@@ -122,6 +122,18 @@ def _for(child: Token) -> bool:
     return child.lower_ == "for" or any(t.dep_ == "mark" and t.lower_ == "for" for t in child.children)
 
 
+#: Nouns of decision or plan: what their infinitive names is still to come.
+_PLAN_NOUNS = frozenset({"decision", "intention", "intent", "plan", "programme", "program", "agreement", "deal",
+                         "commitment", "pledge", "promise", "vow", "move", "timetable", "deadline", "order"})
+
+
+def _ordinal(noun: Token) -> bool:
+    """True for "the first/last/only/next (country)": its infinitive states what it did."""
+    return any(c.dep_ in ("amod", "nummod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "second",
+                                                                                        "third"))
+               for c in noun.children)
+
+
 def _question(tok: Token) -> bool:
     """True when the token's sentence is a yes/no question ("Will X release …?"); a wh-question
     ("Why did X attack …?") takes the event as given."""
@@ -191,6 +203,14 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
             cue = node.text
             if any(t.dep_ == "neg" for t in above):
                 verdict = Factuality.DENIED
+            break
+        if rel == "acl" and node.pos_ == "NOUN" and infinitive(child) and not _ordinal(node):
+            # "efforts to win support", "a plan to withdraw": what a noun aims at has not happened
+            # ("the first country to recognize …" has).
+            if lemma in c.planned or lemma in _PLAN_NOUNS:
+                planned = True
+            else:
+                hypothetical = True
             break
         if rel in ("relcl", "acl") and node.pos_ == "NOUN":
             # A relative clause's factuality is its own; the noun's sentence does not bear on it.

@@ -45,3 +45,19 @@ def test_frames_said_must_is_a_demand_on_the_subject(nlp) -> None:  # type: igno
 def test_frames_said_without_obligation_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
     frames = _frames(nlp, "The minister said the rebels handed over their weapons.")
     assert not any(f.coding.type is EventType.REQUEST for f in frames)
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Senator Warren promised to keep fighting inequality.", "fighting", None),
+    ("Russian troops are fighting Ukrainian forces near Bakhmut.", "fighting", EventType.ASSAULT),
+    ("The plan met with opposition from Republicans.", "met", None),
+    ("Obama met with Netanyahu at the White House.", "met", EventType.CONSULT),
+    ("The president talked about inflation in Ohio.", "talked", None),
+    ("Biden talked with Putin about Ukraine.", "talked", EventType.CONSULT),
+    ("Qatar hosted the World Cup final.", "hosted", None),
+])
+def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                         expected: EventType | None) -> None:
+    types = {f.coding.type for f in _frames(nlp, text) if f.trigger.text == trigger}
+    assert types == ({expected} if expected else set())

@@ -1,7 +1,9 @@
 """The PLOVER trigger lexicon (`data/plover_lexicon.csv`): lemma → event coding.
 
 A row may require a child word (`with`: a particle, preposition or object such
-as "call for" or "open fire"); such rows win over the bare lemma.
+as "call for" or "open fire"); such rows win over the bare lemma. Senses that are
+no event ("fight poverty", "met with criticism", `data/no_event_senses.csv`) stop
+a word that no row with its own `with` claims first.
 """
 
 from __future__ import annotations
@@ -35,13 +37,18 @@ class Lexicon:
 
     rows: dict[tuple[str, str], tuple[Trigger, ...]]
     light_verbs: frozenset[str]
+    #: Child lemmas that make a word no event, by (lemma, pos).
+    no_event: dict[tuple[str, str], frozenset[str]]
 
     def lookup(self, lemma: str, pos: str, children: set[str]) -> Trigger | None:
         """The row for a trigger word given the lemmas of its children."""
-        for row in self.rows.get((lemma, pos), ()):
-            if not row.with_ or children.intersection(row.with_):
+        rows = self.rows.get((lemma, pos), ())
+        for row in rows:
+            if row.with_ and children.intersection(row.with_):
                 return row
-        return None
+        if children & self.no_event.get((lemma, pos), frozenset()):
+            return None
+        return next((row for row in rows if not row.with_), None)
 
     def requires(self, lemma: str, pos: str) -> bool:
         """True when every row for the word needs a child word."""
@@ -67,4 +74,11 @@ def lexicon() -> Lexicon:
         by_key[(trigger.lemma, trigger.pos)].append(trigger)
     rows = {k: tuple(sorted(v, key=lambda t: not t.with_)) for k, v in by_key.items()}
     light = frozenset(r["lemma"].lower() for r in load_csv("light_verbs.csv"))
-    return Lexicon(rows, light)
+    no_event: dict[tuple[str, str], frozenset[str]] = {}
+    for row in load_csv("no_event_senses.csv"):
+        key = (row["lemma"].lower(), row["pos"].upper())
+        words = frozenset(w.lower() for w in row["with"].split("|") if w)
+        if key not in rows or not words:
+            raise DataError(f"no_event_senses.csv:{row['__line__']}: {key} is no lexicon word or has no `with`")
+        no_event[key] = no_event.get(key, frozenset()) | words
+    return Lexicon(rows, light, no_event)

@@ -35,6 +35,7 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("France urged Russia to withdraw its troops.", "withdraw", None, Factuality.HYPOTHETICAL),
     ("Protesters demanded that the minister resign.", "resign", None, Factuality.HYPOTHETICAL),
     ("The UN called for the release of the hostages.", "release", None, Factuality.HYPOTHETICAL),
+    ("Trump demanded an apology from the judge.", "apology", None, Factuality.HYPOTHETICAL),
     ("Britain pushed for Iran to release the hostages.", "release", None, Factuality.HYPOTHETICAL),
     ("Rebels forced the army to withdraw from the town.", "withdraw", None, Factuality.ASSERTED),
     ("Their efforts to win support from China failed.", "win", None, Factuality.HYPOTHETICAL),

@@ -175,8 +175,8 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
         lemma = node.lemma_.lower()
         above = _clause_words(node)
         above_words = _words(above)
-        if lemma in c.directive and (rel in ("xcomp", "ccomp") or (rel in ("prep", "advcl") and _for(child))):
-            hypothetical = True  # "urged X to withdraw", "demanded that X resign", "called for the release"
+        if lemma in c.directive and (rel in ("xcomp", "ccomp", "dobj") or (rel in ("prep", "advcl") and _for(child))):
+            hypothetical = True  # "urged X to withdraw", "demanded an apology", "called for the release"
         if rel in ("xcomp", "aux") or (rel == "conj" and node.pos_ == "VERB"):
             if rel == "xcomp":  # "will continue to support", "could not agree to meet"
                 negated = negated or any(t.dep_ == "neg" for t in above)
@@ -185,7 +185,8 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
             planned = planned or lemma in c.planned
             hypothetical = hypothetical or lemma in c.hypothetical
             continue
-        if rel == "advcl" and any(t.dep_ == "mark" and t.lower_ in ("if", "unless") for t in node.children):
+        if rel == "advcl" and any(t.dep_ == "mark" and t.lower_ in ("if", "unless")
+                                  for t in (*child.children, *node.children)):
             hypothetical = True
         if rel == "advcl" and _purpose(child):
             planned = True  # "sent troops to secure the border": the securing is what was intended

@@ -86,3 +86,14 @@ def test_coder_what_the_source_offers_of_its_own_is_no_target(pipeline: Pipeline
 def test_coder_said_must_needs_a_party_to_demand_of(pipeline: Pipeline) -> None:
     text = '"Walls should not be controversial," the Kenyan president said on Monday.'
     assert not _events(pipeline, text, EventType.REQUEST)
+
+
+@pytest.mark.parametrize(("text", "kind", "factuality"), [
+    ("Syria says it will not accept any more refugees.", EventType.REJECT, "asserted"),
+    ("Hungary will never recognise the referendum in Crimea.", EventType.REJECT, "asserted"),
+    ("Iran did not accept the proposal from France.", EventType.AGREE, "negated"),
+])
+def test_coder_a_refusal_to_accept_is_a_rejection(pipeline: Pipeline, text: str, kind: EventType,
+                                                  factuality: str) -> None:
+    events = _events(pipeline, text, kind)
+    assert events and str(events[0].factuality) == factuality

@@ -45,6 +45,10 @@ _FUTURE_TYPE = {EventType.CONSULT: EventType.AGREE, EventType.SUPPORT: EventType
                 # CAMEO 13x: threats to boycott or reject (131x), to protest (133), to mobilize (138x)
                 EventType.REJECT: EventType.THREATEN, EventType.PROTEST: EventType.THREATEN,
                 EventType.MOBILIZE: EventType.THREATEN}
+#: Verbs of acceptance: "will not accept refugees", "would never recognise the vote" is a
+#: refusal (PLOVER REJECT), stated now, not a denied acceptance.
+_ACCEPTANCE = frozenset({"accept", "allow", "permit", "recognize", "recognise", "tolerate", "comply", "agree",
+                         "honor", "honour", "abide", "respect"})
 #: The types a stated future action is coded as.
 _INTENT_TYPES = frozenset(_FUTURE_TYPE.values())
 #: Future auxiliaries, and adjectives of readiness that take the action as complement.
@@ -214,7 +218,10 @@ class SentenceCoder:
         coding = frame.coding
         value = judgement.value
         negative = value in (Factuality.DENIED, Factuality.NEGATED)
-        if _is_future(frame) and coding.type in _FUTURE_TYPE and not learned and not (
+        if negative and _is_future(frame) and frame.trigger.lemma_.lower() in _ACCEPTANCE:
+            coding = replace(coding, type=EventType.REJECT, mode=None, cameo=None)
+            value = Factuality.ASSERTED
+        elif _is_future(frame) and coding.type in _FUTURE_TYPE and not learned and not (
                 negative and _FUTURE_TYPE[coding.type] is EventType.THREATEN):  # "will not send troops" threatens no one
             # The event is the stated intention (or threat); stating it is what happened.
             coding = _as_intent(coding)

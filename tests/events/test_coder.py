@@ -97,3 +97,13 @@ def test_coder_a_refusal_to_accept_is_a_rejection(pipeline: Pipeline, text: str,
                                                   factuality: str) -> None:
     events = _events(pipeline, text, kind)
     assert events and str(events[0].factuality) == factuality
+
+
+@pytest.mark.parametrize(("text", "count"), [
+    ("Senator Warren spoke to a crowd of supporters in Boston.", 0),
+    ("Prime Minister Sharif arrived in Lahore on Monday.", 0),
+    ("Sharif met Chinese President Xi Jinping in Beijing.", 1),
+    ("Pakistan and China held talks in Beijing.", 1),
+])
+def test_coder_a_meeting_needs_a_second_party(pipeline: Pipeline, text: str, count: int) -> None:
+    assert len(_events(pipeline, text, EventType.CONSULT)) == count

@@ -280,6 +280,9 @@ class SentenceCoder:
             return None  # no party: "I'm honored to meet with him"
         if _bare_plural_noun(frame) and not targets:
             return None  # "combating terrorist threats": a kind of event, not one
+        if frame.coding.type is EventType.CONSULT and not targets and len(sources) < 2 and \
+                not any(a.country == "IGO" for a in sources):
+            return None  # "spoke to a crowd", "arrived in Florida": a meeting needs a second party
         if frame.targets and not targets and not frame.coding.with_ and (
                 frame.coding.type in _PATIENT_TYPES or frame.coding.mode == "phone"):
             return None  # "released a photo", "called the plan …": the object is not a party

@@ -61,3 +61,18 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
                                          expected: EventType | None) -> None:
     types = {f.coding.type for f in _frames(nlp, text) if f.trigger.text == trigger}
     assert types == ({expected} if expected else set())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("text", "trigger", "expected"), [
+    ("Israel called up 300,000 reservists.", "called", EventType.MOBILIZE),
+    ("Hutchinson called up Mark Mattioli.", "called", None),
+    ("Pakistan called off the visit.", "called", EventType.REJECT),
+    ("The release of the Panama Papers embarrassed Iceland's leader.", "release", None),
+    ("He did not respond to requests for comment.", "requests", None),
+    ("Trump signed the bill, as opposed to the one he demanded.", "opposed", None),
+])
+def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                 expected: EventType | None) -> None:
+    types = {f.coding.type for f in _frames(nlp, text) if f.trigger.text == trigger}
+    assert types == ({expected} if expected else set())

@@ -139,6 +139,8 @@ def _children_lemmas(tok: Token) -> set[str]:
                               for g in p.children if g.dep_ == "pobj")
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             lemmas.add("for")  # "pushed for X to leave": a "for" clause is the verb's "for" phrase
+        elif c.dep_ == "mark" and c.lower_ != "for":
+            lemmas.add(c.lower_)  # "as opposed to": idioms a sense table can name (not "for X to")
     return lemmas
 
 

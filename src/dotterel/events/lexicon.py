@@ -38,15 +38,15 @@ class Lexicon:
     rows: dict[tuple[str, str], tuple[Trigger, ...]]
     light_verbs: frozenset[str]
     #: Child lemmas that make a word no event, by (lemma, pos).
-    no_event: dict[tuple[str, str], frozenset[str]]
+    no_event: dict[tuple[str, str], tuple[str, ...]]
 
     def lookup(self, lemma: str, pos: str, children: set[str]) -> Trigger | None:
         """The row for a trigger word given the lemmas of its children."""
         rows = self.rows.get((lemma, pos), ())
         for row in rows:
-            if row.with_ and children.intersection(row.with_):
+            if row.with_ and _has_any(children, row.with_):
                 return row
-        if children & self.no_event.get((lemma, pos), frozenset()):
+        if _has_any(children, self.no_event.get((lemma, pos), ())):
             return None
         return next((row for row in rows if not row.with_), None)
 
@@ -54,6 +54,11 @@ class Lexicon:
         """True when every row for the word needs a child word."""
         rows = self.rows.get((lemma, pos), ())
         return bool(rows) and all(r.with_ for r in rows)
+
+
+def _has_any(children: set[str], alternatives: tuple[str, ...]) -> bool:
+    """True when one alternative is among the children; "off+visit" needs both words."""
+    return any(all(w in children for w in alt.split("+")) for alt in alternatives)
 
 
 @functools.cache
@@ -74,11 +79,11 @@ def lexicon() -> Lexicon:
         by_key[(trigger.lemma, trigger.pos)].append(trigger)
     rows = {k: tuple(sorted(v, key=lambda t: not t.with_)) for k, v in by_key.items()}
     light = frozenset(r["lemma"].lower() for r in load_csv("light_verbs.csv"))
-    no_event: dict[tuple[str, str], frozenset[str]] = {}
+    no_event: dict[tuple[str, str], tuple[str, ...]] = {}
     for row in load_csv("no_event_senses.csv"):
         key = (row["lemma"].lower(), row["pos"].upper())
-        words = frozenset(w.lower() for w in row["with"].split("|") if w)
+        words = tuple(w.lower() for w in row["with"].split("|") if w)
         if key not in rows or not words:
             raise DataError(f"no_event_senses.csv:{row['__line__']}: {key} is no lexicon word or has no `with`")
-        no_event[key] = no_event.get(key, frozenset()) | words
+        no_event[key] = no_event.get(key, ()) + words
     return Lexicon(rows, light, no_event)

@@ -41,6 +41,8 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("Their efforts to win support from China failed.", "win", None, Factuality.HYPOTHETICAL),
     ("Israel announced a plan to withdraw from Gaza.", "withdraw", None, Factuality.PLANNED),
     ("Russia was the first country to recognize the government.", "recognize", None, Factuality.ASSERTED),
+    ("The US should use sanctions against Hong Kong officials.", "sanctions", None, Factuality.HYPOTHETICAL),
+    ("The EU did not back sanctions against Russia.", "sanctions", None, Factuality.NEGATED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
     assert _judge(sentence, trigger, sector) is expected
@@ -50,6 +52,7 @@ def test_factuality_values(sentence: str, trigger: str, sector: str | None, expe
     ("Insurgents often attack convoys in the north.", "attack"),
     ("Militants attack foreigners who travel alone.", "attack"),
     ("You agree to receive our newsletter.", "agree"),
+    ("The king pardons prisoners on royal holidays each year.", "pardons"),
 ])
 def test_factuality_generic_statements_are_no_events(sentence: str, trigger: str) -> None:
     assert _judge(sentence, trigger) is None

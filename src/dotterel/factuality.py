@@ -134,6 +134,11 @@ def _ordinal(noun: Token) -> bool:
                for c in noun.children)
 
 
+def _every(words: list[Token]) -> bool:
+    """True for a recurring time: "each year", "every Friday"."""
+    return any(t.dep_ == "npadvmod" and any(d.lower_ in ("each", "every") for d in t.children) for t in words)
+
+
 def _question(tok: Token) -> bool:
     """True when the token's sentence is a yes/no question ("Will X release …?"); a wh-question
     ("Why did X attack …?") takes the event as given."""
@@ -153,7 +158,7 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
     c = cues()
     own = _clause_words(trigger) + (_clause_words(clause) if clause.i != trigger.i else [])
     own_words = _words(own)
-    if own_words & c.habitual or is_generic(trigger):
+    if own_words & c.habitual or is_generic(trigger) or _every(own):
         return None
     negated = bool(own_words & c.negation) or any(t.dep_ == "neg" for t in own)
     conditional = any(t.dep_ == "mark" and t.lower_ in ("if", "unless", "whether") for t in own)
@@ -175,6 +180,12 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
         lemma = node.lemma_.lower()
         above = _clause_words(node)
         above_words = _words(above)
+        if rel in ("dobj", "nsubjpass") and child.i == trigger.i and trigger.pos_ == "NOUN":
+            # "should use sanctions", "did not back sanctions": the verb's modality is the noun's.
+            verb_words = _words([t for t in node.children if t.dep_ in ("aux", "auxpass", "neg")])
+            negated = negated or bool(verb_words & c.negation)
+            hypothetical = hypothetical or bool(verb_words & c.hypothetical)
+            planned = planned or bool(verb_words & c.planned)
         if lemma in c.directive and (rel in ("xcomp", "ccomp", "dobj") or (rel in ("prep", "advcl") and _for(child))):
             hypothetical = True  # "urged X to withdraw", "demanded an apology", "called for the release"
         if rel in ("xcomp", "aux") or (rel == "conj" and node.pos_ == "VERB"):

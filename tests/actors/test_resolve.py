@@ -111,3 +111,8 @@ def test_resolve_place_name_inside_a_persons_name_is_no_place() -> None:
     assert not find_matches(nlp("Kenyan lawmaker Aden Barre Duale criticized the plan."), gazetteer(), on).get(2)
     doc = nlp("Yemeni forces attacked Aden on Monday.")
     assert find_matches(doc, gazetteer(), on)[3].entry.country == "YEM"
+
+
+def test_resolve_pronoun_of_an_unknown_name_is_not_an_earlier_person() -> None:
+    sentences = ["Prime Minister Imran Khan met the envoy.", "Qasim Zaidi continued his campaign on Tuesday."]
+    assert _resolve(sentences, "2021-05-01", "his") == []

@@ -193,8 +193,8 @@ class DocActors:
         if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS:
             for antecedent in _clause_antecedents(head):
                 found = self.resolve(antecedent, matches)
-                if found:
-                    return found
+                if found or antecedent.pos_ == "PROPN":
+                    return found  # "Akin continued his refusal": his is Akin's, known or not
             actor = self._pronoun(lower)
             return [actor] if actor else []
         of_part = _partitive(head)

@@ -107,3 +107,10 @@ def test_coder_a_refusal_to_accept_is_a_rejection(pipeline: Pipeline, text: str,
 ])
 def test_coder_a_meeting_needs_a_second_party(pipeline: Pipeline, text: str, count: int) -> None:
     assert len(_events(pipeline, text, EventType.CONSULT)) == count
+
+
+def test_coder_pluperfect_without_a_date_is_no_publication_day(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Pakistan said gunmen had abducted a Chinese engineer.", EventType.ASSAULT)
+    assert event.date.value is None and str(event.date.method) == "unknown"
+    [event] = _events(pipeline, "Gunmen abducted a Chinese engineer in Pakistan.", EventType.ASSAULT)
+    assert event.date.value == "2024-03-06"

@@ -5,7 +5,9 @@ clauses above it are searched; an expression found across a verb of saying
 dates the report, not the event, so it only bounds a past event to that
 month ("said on Tuesday that a citizen had been abducted" → that month). With
 nothing in the sentence, the publication day stands in (method
-`publication`), unless in-article merging later finds a better date.
+`publication`), unless in-article merging later finds a better date; a
+pluperfect clause ("had been abducted") happened before the report, on a
+day the sentence does not give (method `unknown`).
 """
 
 from __future__ import annotations
@@ -87,10 +89,14 @@ def _clause_date(verb: Token | None, timexes: list[SentenceTimex], published: st
     return publication_date(published)
 
 
+def unknown_date() -> DateValue:
+    return DateValue(None, None, None, None, None, DateMethod.UNKNOWN)
+
+
 def publication_date(published: str | None) -> DateValue:
     """The fallback date: the publication day, or unknown."""
     if not published:
-        return DateValue(None, None, None, None, None, DateMethod.UNKNOWN)
+        return unknown_date()
     day = published[:10]
     return DateValue(day, Granularity.DAY, day, day, None, DateMethod.PUBLICATION)
 
@@ -103,6 +109,11 @@ def _month_of(value: DateValue) -> DateValue:
     nxt = (first + dt.timedelta(days=32)).replace(day=1)
     return DateValue(first.isoformat()[:7], Granularity.MONTH, first.isoformat(),
                      (nxt - dt.timedelta(days=1)).isoformat(), value.text, DateMethod.RELATIVE)
+
+
+def _pluperfect(tok: Token) -> bool:
+    """True for "had attacked", "had been abducted" (not "had to leave", not "'d" for "would")."""
+    return tok.tag_ == "VBN" and any(c.dep_ == "aux" and c.lower_ == "had" for c in tok.children)
 
 
 def _past(tok: Token) -> bool:
@@ -144,4 +155,7 @@ def event_date(trigger: Token, clause: Token, timexes: list[SentenceTimex], publ
                 return (_month_of(best.value),
                         f"reported '{best.span.text}' ({best.value.value}); the event came before: its month")
             return best.value, f"'{best.span.text}' of the governing clause: {best.reason}"
+    if _pluperfect(clause):
+        # "had been abducted": before the time the report speaks of, which the sentence does not give.
+        return unknown_date(), "pluperfect with no date in the sentence: earlier than the report, day unknown"
     return publication_date(published), "no date in the sentence: publication day"

@@ -43,6 +43,8 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("Russia was the first country to recognize the government.", "recognize", None, Factuality.ASSERTED),
     ("The US should use sanctions against Hong Kong officials.", "sanctions", None, Factuality.HYPOTHETICAL),
     ("The EU did not back sanctions against Russia.", "sanctions", None, Factuality.NEGATED),
+    ("\"Attack their convoys and kill their soldiers,\" the leader said.", "kill", None, Factuality.HYPOTHETICAL),
+    ("Russia will attack and destroy the bridge.", "destroy", None, Factuality.PLANNED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
     assert _judge(sentence, trigger, sector) is expected

@@ -134,6 +134,16 @@ def _ordinal(noun: Token) -> bool:
                for c in noun.children)
 
 
+def _imperative(verb: Token) -> bool:
+    """True for a command ("Smash his head, or slaughter him", "Release them now"): a bare verb with
+    no subject or auxiliary heading its sentence or a quoted clause."""
+    if verb.tag_ != "VB" or any(c.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass", "expl") for c in verb.children):
+        return False
+    if verb.dep_ == "conj":
+        return _imperative(verb.head)
+    return verb.dep_ in ("ROOT", "ccomp")
+
+
 def _every(words: list[Token]) -> bool:
     """True for a recurring time: "each year", "every Friday"."""
     return any(t.dep_ == "npadvmod" and any(d.lower_ in ("each", "every") for d in t.children) for t in words)
@@ -166,7 +176,7 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
     # "refused to attack"); reporting and denial verbs above mark attribution.
     node = clause
     # A question asks whether something happens; it does not say that it does.
-    hypothetical = bool(own_words & c.hypothetical) or _question(trigger)
+    hypothetical = bool(own_words & c.hypothetical) or _question(trigger) or _imperative(clause)
     planned = bool(own_words & c.planned)
     unverified = bool(own_words & c.unverified)
     speaker: Token | None = None
@@ -189,7 +199,9 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
         if lemma in c.directive and (rel in ("xcomp", "ccomp", "dobj") or (rel in ("prep", "advcl") and _for(child))):
             hypothetical = True  # "urged X to withdraw", "demanded an apology", "called for the release"
         if rel in ("xcomp", "aux") or (rel == "conj" and node.pos_ == "VERB"):
-            if rel == "xcomp":  # "will continue to support", "could not agree to meet"
+            shares_aux = rel == "conj" and not any(t.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
+                                                   for t in child.children)
+            if rel == "xcomp" or shares_aux:  # "will continue to support", "will attack and destroy"
                 negated = negated or any(t.dep_ == "neg" for t in above)
                 hypothetical = hypothetical or bool(above_words & c.hypothetical)
                 planned = planned or bool(above_words & c.planned)

@@ -71,6 +71,10 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("The release of the Panama Papers embarrassed Iceland's leader.", "release", None),
     ("He did not respond to requests for comment.", "requests", None),
     ("Trump signed the bill, as opposed to the one he demanded.", "opposed", None),
+    ("Trump immediately fired back at Clinton.", "fired", EventType.ACCUSE),
+    ("The NAACP called out Governor LePage for his remarks.", "called", EventType.ACCUSE),
+    ("The rocket blasted off from the space center.", "blasted", None),
+    ("The former president hailed from the Muslim Brotherhood.", "hailed", None),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                  expected: EventType | None) -> None:

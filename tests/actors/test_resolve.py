@@ -116,3 +116,10 @@ def test_resolve_place_name_inside_a_persons_name_is_no_place() -> None:
 def test_resolve_pronoun_of_an_unknown_name_is_not_an_earlier_person() -> None:
     sentences = ["Prime Minister Imran Khan met the envoy.", "Qasim Zaidi continued his campaign on Tuesday."]
     assert _resolve(sentences, "2021-05-01", "his") == []
+
+
+def test_resolve_representative_is_a_title_only_before_a_name() -> None:
+    got = _resolve(["Representative Steve Stockman spoke."], "2013-01-14", "Stockman", home="USA")
+    assert [g[:2] for g in got] == [("USA", "LEG")]
+    got = _resolve(["The UN representative spoke."], "2013-01-14", "representative", home="USA")
+    assert [g[:2] for g in got] == [("IGO", None)]

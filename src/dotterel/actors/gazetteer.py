@@ -48,7 +48,7 @@ class Role:
 
     term: str
     sector: str
-    kind: str  # title | group
+    kind: str  # title | group | name_title (only before a person's name)
 
 
 def _split(cell: str) -> list[str]:

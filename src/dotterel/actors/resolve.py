@@ -138,12 +138,13 @@ def pp_objects(head: Token, preps: frozenset[str]) -> list[Token]:
     return out
 
 
-def role_for(words: list[str], gaz: Gazetteer) -> tuple[str, str] | None:
-    """The longest role term ending the phrase words: (term, sector)."""
+def role_for(words: list[str], gaz: Gazetteer, before_name: bool = False) -> tuple[str, str] | None:
+    """The longest role term ending the phrase words: (term, sector). Some titles count only
+    before a person's name (`before_name`): "Representative Jane Doe", not "a UN representative"."""
     for k in range(min(4, len(words)), 0, -1):
         term = " ".join(w.rstrip(".") for w in words[-k:]).lower()  # "Lt. Gen." is "lt gen"
         role = gaz.roles.get(term) or gaz.roles.get(term.rstrip("s")) if term.endswith("s") else gaz.roles.get(term)
-        if role is not None:
+        if role is not None and (before_name or role.kind != "name_title"):
             return role.term, role.sector
     return None
 
@@ -234,7 +235,7 @@ class DocActors:
             # "Sen. Jane Doe", "Lt. Gen. John Roe": the title before the name.
             title = [t.text for t in toks if t.i not in matches and t.ent_type_ != "PERSON"
                      and t.dep_ not in ("det", "poss", "case")]
-            role = role_for(title, self.gaz)
+            role = role_for(title, self.gaz, before_name=True)
         sector = role[1] if role else None
         group = role is not None and self.gaz.roles[role[0]].kind == "group"
         for t in toks:

@@ -123,3 +123,11 @@ def test_resolve_representative_is_a_title_only_before_a_name() -> None:
     assert [g[:2] for g in got] == [("USA", "LEG")]
     got = _resolve(["The UN representative spoke."], "2013-01-14", "representative", home="USA")
     assert [g[:2] for g in got] == [("IGO", None)]
+
+
+def test_resolve_first_person_is_the_speaker_and_you_is_who_is_told() -> None:
+    sentence = "\"We will never accept your terms,\" the Iranian foreign ministry told the United States."
+    assert [g[:2] for g in _resolve([sentence], "2021-05-01", "We")] == [("IRN", "GOV")]
+    assert [g[0] for g in _resolve([sentence], "2021-05-01", "your")] == ["USA"]
+    assert _resolve(["Pakistan attacked the base.", "We will win."], "2021-05-01", "We") == []
+    assert [g[0] for g in _resolve(["The US rejected the plan."], "2021-05-01", "US")] == ["USA"]

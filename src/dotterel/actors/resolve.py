@@ -38,6 +38,9 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 SUBJECT_CONTROL = frozenset({"want", "promise", "agree", "vow", "pledge"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
+#: Pronouns of the speaker ("I will not resign," he said) and of the one spoken to.
+_SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
+_ADDRESSEE_PRONOUNS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
 #: Role heads that refer back to the same kind of body under another name.
 _SYNONYMS = {"mission": "embassy", "consulate": "embassy", "spokesman": "spokesperson",
              "spokeswoman": "spokesperson", "fo": "foreign office", "ministry": "foreign ministry"}
@@ -191,6 +194,10 @@ class DocActors:
     def resolve(self, head: Token, matches: dict[int, Match]) -> list[Actor]:
         """Actors named by the noun phrase headed by `head` (several for "both sides")."""
         lower = head.lower_
+        if (lower in _SPEAKER_PRONOUNS or lower in _ADDRESSEE_PRONOUNS) and head.pos_ == "PRON" and head.text != "US":
+            speaker, addressee = _speech_parties(head)
+            party = speaker if lower in _SPEAKER_PRONOUNS else addressee
+            return self.resolve(party, matches) if party is not None else []
         if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS:
             for antecedent in _clause_antecedents(head):
                 found = self.resolve(antecedent, matches)
@@ -355,6 +362,20 @@ def _partitive(head: Token) -> Token | None:
         return None
     objs = pp_objects(head, _OF_PREPS)
     return objs[0] if objs else None
+
+
+def _speech_parties(pron: Token) -> tuple[Token | None, Token | None]:
+    """Who says "I"/"we" and who is "you": the subject and the object of the sentence's verb of
+    saying ("You attacked us," Iran told the United States), where it has them."""
+    reporting = cues().reporting
+    persons = _SPEAKER_PRONOUNS | _ADDRESSEE_PRONOUNS
+    for tok in pron.sent:
+        if tok.lemma_.lower() in reporting:
+            subj = next((c for c in tok.children if c.dep_ == "nsubj" and c.lower_ not in persons), None)
+            if subj is not None:
+                obj = next((c for c in tok.children if c.dep_ in ("dobj", "dative") and c.lower_ not in persons), None)
+                return subj, obj
+    return None, None
 
 
 def _clause_antecedents(pron: Token) -> list[Token]:

@@ -92,6 +92,7 @@ def test_coder_said_must_needs_a_party_to_demand_of(pipeline: Pipeline) -> None:
     ("Syria says it will not accept any more refugees.", EventType.REJECT, "asserted"),
     ("Hungary will never recognise the referendum in Crimea.", EventType.REJECT, "asserted"),
     ("Iran did not accept the proposal from France.", EventType.AGREE, "negated"),
+    ("Russia will not withdraw its troops from Syria.", EventType.REJECT, "asserted"),
 ])
 def test_coder_a_refusal_to_accept_is_a_rejection(pipeline: Pipeline, text: str, kind: EventType,
                                                   factuality: str) -> None:
@@ -101,6 +102,7 @@ def test_coder_a_refusal_to_accept_is_a_rejection(pipeline: Pipeline, text: str,
 
 @pytest.mark.parametrize(("text", "count"), [
     ("Senator Warren spoke to a crowd of supporters in Boston.", 0),
+    ("President Biden talked about inflation in Ohio.", 0),
     ("Prime Minister Sharif arrived in Lahore on Monday.", 0),
     ("Sharif met Chinese President Xi Jinping in Beijing.", 1),
     ("Pakistan and China held talks in Beijing.", 1),

@@ -53,9 +53,10 @@ def test_frames_said_without_obligation_is_no_demand(nlp) -> None:  # type: igno
     ("Russian troops are fighting Ukrainian forces near Bakhmut.", "fighting", EventType.ASSAULT),
     ("The plan met with opposition from Republicans.", "met", None),
     ("Obama met with Netanyahu at the White House.", "met", EventType.CONSULT),
-    ("The president talked about inflation in Ohio.", "talked", None),
     ("Biden talked with Putin about Ukraine.", "talked", EventType.CONSULT),
     ("Qatar hosted the World Cup final.", "hosted", None),
+    ("Bishop Jenky has stood by his comments.", "stood", None),
+    ("Turkey stood by Azerbaijan.", "stood", EventType.SUPPORT),
 ])
 def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                          expected: EventType | None) -> None:
@@ -66,7 +67,6 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
 @pytest.mark.slow
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
     ("Israel called up 300,000 reservists.", "called", EventType.MOBILIZE),
-    ("Hutchinson called up Mark Mattioli.", "called", None),
     ("Pakistan called off the visit.", "called", EventType.REJECT),
     ("The release of the Panama Papers embarrassed Iceland's leader.", "release", None),
     ("He did not respond to requests for comment.", "requests", None),

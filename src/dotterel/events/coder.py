@@ -46,7 +46,8 @@ _FUTURE_TYPE = {EventType.CONSULT: EventType.AGREE, EventType.SUPPORT: EventType
                 EventType.REJECT: EventType.THREATEN, EventType.PROTEST: EventType.THREATEN,
                 EventType.MOBILIZE: EventType.THREATEN}
 #: Verbs of acceptance: "will not accept refugees", "would never recognise the vote" is a
-#: refusal (PLOVER REJECT), stated now, not a denied acceptance.
+#: refusal (PLOVER REJECT), stated now, not a denied acceptance; so is "will not resign" or
+#: "will not withdraw" (CAMEO 124, refuse to yield).
 _ACCEPTANCE = frozenset({"accept", "allow", "permit", "recognize", "recognise", "tolerate", "comply", "agree",
                          "honor", "honour", "abide", "respect"})
 #: The types a stated future action is coded as.
@@ -218,7 +219,8 @@ class SentenceCoder:
         coding = frame.coding
         value = judgement.value
         negative = value in (Factuality.DENIED, Factuality.NEGATED)
-        if negative and _is_future(frame) and frame.trigger.lemma_.lower() in _ACCEPTANCE:
+        if negative and _is_future(frame) and (frame.trigger.lemma_.lower() in _ACCEPTANCE
+                                               or coding.type in (EventType.CONCEDE, EventType.RETREAT)):
             coding = replace(coding, type=EventType.REJECT, mode=None, cameo=None)
             value = Factuality.ASSERTED
         elif _is_future(frame) and coding.type in _FUTURE_TYPE and not learned and not (

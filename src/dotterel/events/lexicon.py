@@ -3,7 +3,7 @@
 A row may require a child word (`with`: a particle, preposition or object such
 as "call for" or "open fire"); such rows win over the bare lemma. Senses that are
 no event ("fight poverty", "met with criticism", `data/no_event_senses.csv`) stop
-a word that no row with its own `with` claims first.
+the word before any row is tried.
 """
 
 from __future__ import annotations
@@ -42,13 +42,12 @@ class Lexicon:
 
     def lookup(self, lemma: str, pos: str, children: set[str]) -> Trigger | None:
         """The row for a trigger word given the lemmas of its children."""
-        rows = self.rows.get((lemma, pos), ())
-        for row in rows:
-            if row.with_ and _has_any(children, row.with_):
-                return row
         if _has_any(children, self.no_event.get((lemma, pos), ())):
             return None
-        return next((row for row in rows if not row.with_), None)
+        for row in self.rows.get((lemma, pos), ()):
+            if not row.with_ or _has_any(children, row.with_):
+                return row
+        return None
 
     def requires(self, lemma: str, pos: str) -> bool:
         """True when every row for the word needs a child word."""

@@ -131,3 +131,15 @@ def test_resolve_first_person_is_the_speaker_and_you_is_who_is_told() -> None:
     assert [g[0] for g in _resolve([sentence], "2021-05-01", "your")] == ["USA"]
     assert _resolve(["Pakistan attacked the base.", "We will win."], "2021-05-01", "We") == []
     assert [g[0] for g in _resolve(["The US rejected the plan."], "2021-05-01", "US")] == ["USA"]
+
+
+def test_resolve_he_and_she_follow_honorifics() -> None:
+    sentences = ["Mrs. Clinton met Mr. Obama.", "Clinton spoke first.", "Later he left."]
+    assert [g[2] for g in _resolve(sentences, "2016-11-07", "he")] == ["Barack Obama"]
+    sentences = ["Mr. Obama met Mrs. Clinton.", "Obama spoke first.", "Later she left."]
+    assert [g[2] for g in _resolve(sentences, "2016-11-07", "she")] == ["Hillary Clinton"]
+
+
+def test_resolve_pronoun_of_a_fronted_clause_names_the_main_subject() -> None:
+    sentences = ["Mr. Obama spoke.", "As he prepared to travel to Mexico, Vladimir Putin responded."]
+    assert [g[0] for g in _resolve(sentences, "2016-08-31", "he")] == ["RUS"]

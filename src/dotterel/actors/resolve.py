@@ -37,6 +37,13 @@ POSSESSIVE_PRONOUNS = frozenset({"its", "their", "his", "her", "our"})
 #: leaves; in "urged X to leave" X does.
 SUBJECT_CONTROL = frozenset({"want", "promise", "agree", "vow", "pledge"})
 _PERSON_PRONOUNS = frozenset({"he", "she", "him", "her", "his"})
+_MALE_PRONOUNS = frozenset({"he", "him", "his"})
+#: Words before a name that give a person's gender (for "he" and "she").
+_GENDERED = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "prince": "m", "congressman": "m",
+             "spokesman": "m", "chairman": "m", "assemblyman": "m", "businessman": "m", "father": "m",
+             "mrs": "f", "ms": "f", "miss": "f", "madam": "f", "lady": "f", "dame": "f", "queen": "f",
+             "princess": "f", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
+             "assemblywoman": "f", "businesswoman": "f", "mother": "f"}
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
 #: Pronouns of the speaker ("I will not resign," he said) and of the one spoken to.
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
@@ -162,7 +169,9 @@ class DocActors:
     surnames: dict[str, Actor] = field(default_factory=dict)
     by_role: dict[str, Actor] = field(default_factory=dict)
     countries: list[str] = field(default_factory=list)
-    last_person: Actor | None = None
+    #: People named so far, the most recent last, and the gender their honorifics give.
+    people: list[Actor] = field(default_factory=list)
+    genders: dict[str, str] = field(default_factory=dict)
     last_group: Actor | None = None
     #: The last group named as a subject: "it" and "they" continue the one that acted.
     last_subject_group: Actor | None = None
@@ -218,7 +227,9 @@ class DocActors:
             return [self._from_entry(m, head, text)]
         if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
             if lower in self.surnames or head.text in self.surnames:
-                return [self.surnames.get(head.text) or self.surnames[lower]]
+                actor = self.surnames.get(head.text) or self.surnames[lower]
+                self._note_person(actor, head)
+                return [actor]
         if lower in _PAIR_DETS or (head.lemma_.lower() in _PLURAL_PAIRS and head.tag_ in ("NNS", "NNPS")
                                    and any(t.lower_ in _PAIR_DETS for t in toks)):
             return [Actor(text, self.gaz.country_names.get(c, c), c, self._pair_sector(head)) for c in self.pair()]
@@ -323,7 +334,7 @@ class DocActors:
                 if len(part) > 2 and part[0].isupper():
                     self.surnames.setdefault(part, actor)
             self.surnames[head.text] = actor
-            self.last_person = actor
+            self._note_person(actor, head)
         else:
             self.last_group = actor
             if head.dep_ in ("nsubj", "nsubjpass") and head.head.lemma_.lower() not in cues().reporting:
@@ -334,9 +345,19 @@ class DocActors:
         if lemma in self.gaz.roles:
             self.by_role[_SYNONYMS.get(lemma, lemma)] = actor
 
+    def _note_person(self, actor: Actor, head: Token) -> None:
+        """Make a person the most recent one, with the gender a "Mrs." or "congressman" gives."""
+        if actor in self.people:
+            self.people.remove(actor)
+        self.people.append(actor)
+        gender = _gender(head)
+        if gender:
+            self.genders[actor.name or actor.text] = gender
+
     def _pronoun(self, lower: str) -> Actor | None:
         if lower in _PERSON_PRONOUNS:
-            return self.last_person
+            other = "f" if lower in _MALE_PRONOUNS else "m"
+            return next((p for p in reversed(self.people) if self.genders.get(p.name or p.text) != other), None)
         return self.last_subject_group or self.last_group
 
 
@@ -364,6 +385,15 @@ def _partitive(head: Token) -> Token | None:
     return objs[0] if objs else None
 
 
+def _gender(head: Token) -> str | None:
+    """The gender an honorific or title right before a name gives ("Mrs. Clinton", "Congresswoman X")."""
+    for tok in head.doc[max(head.left_edge.i - 1, 0):head.i]:
+        gender = _GENDERED.get(tok.lower_.rstrip("."))
+        if gender:
+            return gender
+    return None
+
+
 def _speech_parties(pron: Token) -> tuple[Token | None, Token | None]:
     """Who says "I"/"we" and who is "you": the subject and the object of the sentence's verb of
     saying ("You attacked us," Iran told the United States), where it has them."""
@@ -386,6 +416,9 @@ def _clause_antecedents(pron: Token) -> list[Token]:
     for _ in range(6):
         if node.head.i == node.i:
             break
+        # "As he prepared to travel, Mr. Trump responded": a fronted clause's pronoun may name
+        # the main clause's subject that follows it.
+        fronted = node.dep_ == "advcl" and node.i < node.head.i
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:
             # "urged Russia to withdraw its troops": the object that controls the infinitive.
             obj = next((c for c in node.head.children if c.dep_ == "dobj" and c.pos_ in ("PROPN", "NOUN")), None)
@@ -395,7 +428,7 @@ def _clause_antecedents(pron: Token) -> list[Token]:
         if node.pos_ not in ("VERB", "AUX"):
             continue
         subj = next((c for c in node.children if c.dep_ in ("nsubj", "nsubjpass")), None)
-        if subj is not None and subj.pos_ != "PRON" and subj.i < pron.i \
+        if subj is not None and subj.pos_ != "PRON" and (subj.i < pron.i or fronted) \
                 and not (subj.left_edge.i <= pron.i <= subj.right_edge.i):
             out.append(subj)
     return out

@@ -69,3 +69,15 @@ def test_article_split_spans_are_ordered_and_inside(text: str) -> None:
         last = b
     for a, b in spans:
         article.parse(text[a:b])
+
+
+def test_article_inline_link_to_another_story_is_removed() -> None:
+    text = ("Leaders met in Geneva on Monday.\n\nThe envoy said talks went well. Talks collapse as envoys "
+            "walk out Read more The next round is due in May.\n")
+    s = article.parse(text, title="Leaders met", published="2025-03-14")
+    body = " ".join(sec.text for sec in s.sections if sec.role is SectionRole.BODY)
+    assert "Read more" not in body and "walk out" not in body
+    assert "talks went well." in body and "The next round is due in May." in body
+    assert any("Read more" in r for r in s.removed)
+    for sec in s.sections:
+        assert text[sec.start:sec.end] == sec.text

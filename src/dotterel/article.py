@@ -43,6 +43,7 @@ class Patterns:
     bullet: re.Pattern[str]
     caption: tuple[re.Pattern[str], ...]
     dateline: tuple[re.Pattern[str], ...]
+    inline_promo: re.Pattern[str]
 
 
 @functools.cache
@@ -56,6 +57,7 @@ def patterns() -> Patterns:
             bullet=re.compile(raw["bullet"]),
             caption=tuple(re.compile(p, re.I) for p in raw["caption"]),
             dateline=tuple(re.compile(p) for p in raw["dateline"]),
+            inline_promo=re.compile(raw["inline_promo"]),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise DataError(f"article.yaml: {exc}") from exc
@@ -255,7 +257,13 @@ def parse(text: str, *, title: str | None = None, published: str | None = None) 
                 dateline = m.group("place").strip()
                 start += m.end()
         body_started = True
-        add(SectionRole.QUOTE if _is_quote(s) else SectionRole.BODY, start, line.end)
+        role = SectionRole.QUOTE if _is_quote(s) else SectionRole.BODY
+        for promo in patterns().inline_promo.finditer(text, start, line.end):
+            # "… said. Another story's headline Read more Leaving the plane, …": keep both sentences.
+            add(role, start, promo.start())
+            removed.append(promo.group().strip())
+            start = promo.end()
+        add(role, start, line.end)
     return Structure(title=title, published=published or updated, updated=updated,
                      dateline=dateline, sections=tuple(sections), removed=tuple(removed))
 

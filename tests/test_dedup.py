@@ -52,3 +52,15 @@ def test_dedup_reciprocal_mentions_merge_either_way_round() -> None:
     b = dataclasses.replace(mention(2, type=EventType.SUPPORT, cameo="057"), source=a.target, target=a.source)
     [event] = dedup.merge([a, b])  # an agreement and its signing
     assert event.mentions == 2 and event.source == PAKISTAN
+
+
+def test_dedup_sectors_keep_domestic_sides_apart_but_not_organs_of_a_state_abroad() -> None:
+    naacp = Actor("the NAACP", "NAACP", "USA", "NGO")
+    tea_party = Actor("the Tea Party", "Tea Party", "USA", "PTY")
+    accusations = [mention(1, source=naacp, target=tea_party, type=EventType.ACCUSE),
+                   mention(2, source=tea_party, target=naacp, type=EventType.ACCUSE)]
+    assert len(dedup.merge(accusations)) == 2
+    army = Actor("Russian forces", None, "RUS", "MIL")
+    moscow = Actor("Moscow", "Russia", "RUS", "GOV")
+    attacks = [mention(1, source=army, type=EventType.ASSAULT), mention(2, source=moscow, type=EventType.ASSAULT)]
+    assert len(dedup.merge(attacks)) == 1

@@ -1,7 +1,8 @@
 """Merge the mentions of one event within an article into one event.
 
 Two mentions are one event when they have the same type, compatible actors
-(the same source person or country; direction-free for reciprocal types) and
+(the same source person or country, and the same sector where both give one, except
+organs of one state in an international event; direction-free for reciprocal types) and
 overlapping dates (a publication-day fallback overlaps anything). The merged
 event keeps the most specific date, place and actors found in any mention and
 the strongest factuality evidence.
@@ -24,14 +25,24 @@ _GRANULARITY_RANK = {Granularity.DAY: 0, Granularity.WEEK: 1, Granularity.MONTH:
 _WEAK_DATES = (DateMethod.PUBLICATION, DateMethod.UNKNOWN)
 
 
-def _same_party(a: Actor | None, b: Actor | None, strict_names: bool) -> bool:
+#: Organs of one state: "Moscow" and "Russian forces" may be one party of an international event.
+_STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
+
+
+def _same_party(a: Actor | None, b: Actor | None, strict_names: bool, domestic: bool) -> bool:
     if a is None or b is None:
         return True
     if a.country and b.country and a.country != b.country:
         return False
     if strict_names and a.name and b.name and a.name != b.name and a.sector and b.sector:
         return False
+    if a.sector and b.sector and a.sector != b.sector and (domestic or not {a.sector, b.sector} <= _STATE_SECTORS):
+        return False  # in domestic politics the White House and Congress, a party and a group are two sides
     return True
+
+
+def _domestic(m: Mention) -> bool:
+    return bool(m.source and m.target and m.source.country and m.source.country == m.target.country)
 
 
 def _known_overlap(a: Actor | None, b: Actor | None) -> bool:
@@ -79,7 +90,8 @@ def same_event(a: Mention, b: Mention) -> bool:
     if {a.factuality, b.factuality} == {Factuality.ASSERTED, Factuality.DENIED}:
         return False
     src, tgt = _oriented(b, a)
-    if not (_same_party(a.source, src, True) and _same_party(a.target, tgt, False)):
+    domestic = _domestic(a) or _domestic(b)
+    if not (_same_party(a.source, src, True, domestic) and _same_party(a.target, tgt, False, domestic)):
         return False
     if not (_known_overlap(a.source, src) or _known_overlap(a.target, tgt)):
         return False

@@ -129,7 +129,8 @@ def test_resolve_first_person_is_the_speaker_and_you_is_who_is_told() -> None:
     sentence = "\"We will never accept your terms,\" the Iranian foreign ministry told the United States."
     assert [g[:2] for g in _resolve([sentence], "2021-05-01", "We")] == [("IRN", "GOV")]
     assert [g[0] for g in _resolve([sentence], "2021-05-01", "your")] == ["USA"]
-    assert _resolve(["Pakistan attacked the base.", "We will win."], "2021-05-01", "We") == []
+    # A quote whose speaker another sentence names continues the group the article follows.
+    assert [g[0] for g in _resolve(["Pakistan attacked the base.", "We will win."], "2021-05-01", "We")] == ["PAK"]
     assert [g[0] for g in _resolve(["The US rejected the plan."], "2021-05-01", "US")] == ["USA"]
 
 

@@ -48,6 +48,7 @@ _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
 #: Pronouns of the speaker ("I will not resign," he said) and of the one spoken to.
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 _ADDRESSEE_PRONOUNS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
+_SINGULAR_SPEAKER = frozenset({"i", "me", "my", "mine", "myself"})
 #: Role heads that refer back to the same kind of body under another name.
 _SYNONYMS = {"mission": "embassy", "consulate": "embassy", "spokesman": "spokesperson",
              "spokeswoman": "spokesperson", "fo": "foreign office", "ministry": "foreign ministry"}
@@ -206,7 +207,15 @@ class DocActors:
         if (lower in _SPEAKER_PRONOUNS or lower in _ADDRESSEE_PRONOUNS) and head.pos_ == "PRON" and head.text != "US":
             speaker, addressee = _speech_parties(head)
             party = speaker if lower in _SPEAKER_PRONOUNS else addressee
-            return self.resolve(party, matches) if party is not None else []
+            if party is not None:
+                return self.resolve(party, matches)
+            if lower in _ADDRESSEE_PRONOUNS:
+                return []
+            # A quote whose speaker another sentence names: the one the article follows.
+            if lower in _SINGULAR_SPEAKER:
+                return self.people[-1:]
+            actor = self._pronoun(lower)
+            return [actor] if actor else []
         if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS:
             for antecedent in _clause_antecedents(head):
                 found = self.resolve(antecedent, matches)

@@ -93,6 +93,9 @@ def is_generic(trigger: Token) -> bool:
             any(c.dep_ == "ccomp" for c in trigger.children) and \
             not any(c.dep_ in ("xcomp", "dobj", "prep") for c in trigger.children):
         return True
+    if trigger.pos_ == "VERB" and trigger.dep_ == "conj" and not any(c.dep_ in ("nsubj", "nsubjpass")
+                                                                    for c in trigger.children):
+        return is_generic(trigger.head)  # "employees who protect travellers and investigate terrorism"
     if trigger.pos_ != "VERB" or trigger.tag_ not in ("VBP", "VBZ"):
         return False
     if any(c.dep_ in ("aux", "auxpass") for c in trigger.children):

@@ -80,3 +80,12 @@ def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[n
                                  expected: EventType | None) -> None:
     types = {f.coding.type for f in _frames(nlp, text) if f.trigger.text == trigger}
     assert types == ({expected} if expected else set())
+
+
+@pytest.mark.slow
+def test_frames_must_of_inference_is_no_demand(nlp) -> None:  # type: ignore[no-untyped-def]
+    frames = _frames(nlp, "\"Comey must be under enormous pressure,\" tweeted the former speaker.")
+    assert not any(f.coding.type is EventType.REQUEST for f in frames)
+    frames = _frames(nlp, "\"The rebels must hand over their weapons,\" the minister said.")
+    demand = next(f for f in frames if f.coding.type is EventType.REQUEST)
+    assert [t.text for t in demand.words] == ["must", "said"]

@@ -27,6 +27,9 @@ from .typemodel import CandidateRecorder, TypeModel
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
 _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
+#: Names that are never a party: dates, amounts, laws, works, products, events ("September", "Obamacare").
+_NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
+                         "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
 #: Types that, without a named target, act on the place they happen in when it is another country's:
 #: forces sent into Lebanon (COERCE always: a curfew in Abidjan coerces Abidjan). Attacks and threats
 #: are not: the place named in their sentence is too often another (where the attackers are based).
@@ -163,7 +166,7 @@ class SentenceCoder:
         out: list[Actor] = []
         for tok in toks:
             found = self.actors.resolve(tok, matches)
-            if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED):
+            if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED) and tok.ent_type_ not in _NOT_ACTORS:
                 text = tok.doc[tok.left_edge.i:tok.i + 1].text if tok.dep_ != "compound" else tok.text
                 found = [Actor(text, text, None, None)]
             for actor in found:

@@ -37,6 +37,8 @@ _GOVERNING = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, 
 _EMBEDDING = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 #: How much an embedded event's confidence is scaled, so the governing event ranks first.
 EMBEDDED_FACTOR = 0.6
+#: Words that open a reported question ("asked whether the case would be dropped").
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "who", "which", "where"})
 #: Heads of a phrase naming someone employed: "fired the director" dismisses them.
 _PERSONNEL = frozenset({"director", "chief", "head", "minister", "secretary", "official", "adviser", "advisor",
                         "aide", "employee", "staff", "worker", "agent", "general", "commander", "coach",
@@ -141,6 +143,9 @@ def _children_lemmas(tok: Token) -> set[str]:
             lemmas.add("for")  # "pushed for X to leave": a "for" clause is the verb's "for" phrase
         elif c.dep_ == "mark" and c.lower_ != "for":
             lemmas.add(c.lower_)  # "as opposed to": idioms a sense table can name (not "for X to")
+        elif c.dep_ == "ccomp":
+            # "asked whether X", "pressed on how": the question word of a reported question
+            lemmas.update(g.lower_ for g in c.children if g.lower_ in _QUESTION_WORDS)
     return lemmas
 
 
@@ -338,8 +343,11 @@ def _obligation_frame(tok: Token, lex: Lexicon) -> Frame | None:
         modal = next((c for c in comp.children if c.dep_ == "aux" and c.lower_ in cues.obligation), None)
         subj = _child(comp, {"nsubj", "nsubjpass"})
         speaker = _child(tok, {"nsubj"})
-        if modal is not None and subj is not None and speaker is not None and subj.pos_ != "PRON":
-            return Frame(tok, (tok, modal), demand, tok, tuple(_with_conjuncts(speaker)),
+        # "X must be under pressure", "X must have known": an inference, not a demand.
+        inferred = comp.lemma_ == "be" or any(c.dep_ == "aux" and c.lemma_ == "have" for c in comp.children)
+        if modal is not None and subj is not None and speaker is not None and subj.pos_ != "PRON" and not inferred:
+            words = tuple(sorted((tok, modal), key=lambda t: t.i))
+            return Frame(tok, words, demand, tok, tuple(_with_conjuncts(speaker)),
                          tuple(_with_conjuncts(subj)), needs_target=True)
     return None
 

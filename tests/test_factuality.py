@@ -45,6 +45,8 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("The EU did not back sanctions against Russia.", "sanctions", None, Factuality.NEGATED),
     ("\"Attack their convoys and kill their soldiers,\" the leader said.", "kill", None, Factuality.HYPOTHETICAL),
     ("Russia will attack and destroy the bridge.", "destroy", None, Factuality.PLANNED),
+    ("Trump said he had neither met McGurk nor appointed him.", "met", None, Factuality.DENIED),
+    ("Companies are obliged to accept the directive.", "accept", None, Factuality.HYPOTHETICAL),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
     assert _judge(sentence, trigger, sector) is expected

@@ -65,7 +65,7 @@ class Judgement:
 def _clause_words(tok: Token) -> list[Token]:
     """The trigger's own modifiers: auxiliaries, negation, adverbs, determiners, marks."""
     return [c for c in tok.children if c.dep_ in ("aux", "auxpass", "neg", "advmod", "det", "amod", "mark",
-                                                   "npadvmod", "prep")]
+                                                   "npadvmod", "prep", "preconj")]
 
 
 def _speaker(verb: Token) -> Token | None:

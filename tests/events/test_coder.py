@@ -116,3 +116,9 @@ def test_coder_pluperfect_without_a_date_is_no_publication_day(pipeline: Pipelin
     assert event.date.value is None and str(event.date.method) == "unknown"
     [event] = _events(pipeline, "Gunmen abducted a Chinese engineer in Pakistan.", EventType.ASSAULT)
     assert event.date.value == "2024-03-06"
+
+
+def test_coder_possessor_of_a_trial_or_arrest_is_who_undergoes_it(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Russia condemned Navalny's arrest by Moscow police.", EventType.COERCE)
+    assert event.source is not None and event.source.sector == "COP"
+    assert event.target is not None and event.target.name == "Alexei Navalny"

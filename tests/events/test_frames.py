@@ -74,6 +74,9 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("Trump immediately fired back at Clinton.", "fired", EventType.ACCUSE),
     ("The NAACP called out Governor LePage for his remarks.", "called", EventType.ACCUSE),
     ("The rocket blasted off from the space center.", "blasted", None),
+    ("Trump asked whether the case would be dropped.", "asked", None),
+    ("Horowitz could not rule out that Strzok slowed the inquiry.", "rule", None),
+    ("NATO ruled out a no-fly zone over Ukraine.", "ruled", EventType.REJECT),
     ("The former president hailed from the Muslim Brotherhood.", "hailed", None),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]

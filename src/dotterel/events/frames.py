@@ -37,8 +37,15 @@ _GOVERNING = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, 
 _EMBEDDING = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 #: How much an embedded event's confidence is scaled, so the governing event ranks first.
 EMBEDDED_FACTOR = 0.6
-#: Words that open a reported question ("asked whether the case would be dropped").
-_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "who", "which", "where"})
+#: Event nouns whose possessor undergoes the act ("Lai's trial", "his arrest"), not does it.
+_PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indictment", "conviction", "sentencing",
+                            "execution", "killing", "murder", "assassination", "abduction", "kidnapping",
+                            "extradition", "deportation", "expulsion", "impeachment", "ouster", "removal",
+                            "imprisonment", "jailing", "capture", "interrogation", "torture", "firing",
+                            "dismissal", "sacking", "persecution", "harassment", "beating"})
+#: Words that open a reported question or clause ("asked whether the case would be dropped",
+#: "could not rule out that …").
+_QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "who", "which", "where", "that"})
 #: Heads of a phrase naming someone employed: "fired the director" dismisses them.
 _PERSONNEL = frozenset({"director", "chief", "head", "minister", "secretary", "official", "adviser", "advisor",
                         "aide", "employee", "staff", "worker", "agent", "general", "commander", "coach",
@@ -144,7 +151,7 @@ def _children_lemmas(tok: Token) -> set[str]:
         elif c.dep_ == "mark" and c.lower_ != "for":
             lemmas.add(c.lower_)  # "as opposed to": idioms a sense table can name (not "for X to")
         elif c.dep_ == "ccomp":
-            # "asked whether X", "pressed on how": the question word of a reported question
+            # "asked whether X", "pressed on how", "ruled out that": the word opening the clause
             lemmas.update(g.lower_ for g in c.children if g.lower_ in _QUESTION_WORDS)
     return lemmas
 
@@ -187,13 +194,15 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     sources: list[Token] = []
     targets: list[Token] = []
     poss = _child(tok, {"poss"})
-    if poss is not None:
+    if poss is not None and tok.lemma_.lower() in _PATIENT_NOUNS:
+        targets = _with_conjuncts(poss)  # "Lai's trial", "Khashoggi's killing": who undergoes it
+    elif poss is not None:
         sources = _with_conjuncts(poss)
     agent = _prep_objects(tok, ("by",))
     if agent:
         sources = _with_conjuncts(agent[0])
     of = _prep_objects(tok, ("of",))
-    if of:
+    if of and not targets:
         if coding.type in _PATIENT_OF:
             targets = _with_conjuncts(of[0])
         elif not sources:

@@ -122,3 +122,13 @@ def test_coder_possessor_of_a_trial_or_arrest_is_who_undergoes_it(pipeline: Pipe
     [event] = _events(pipeline, "Russia condemned Navalny's arrest by Moscow police.", EventType.COERCE)
     assert event.source is not None and event.source.sector == "COP"
     assert event.target is not None and event.target.name == "Alexei Navalny"
+
+
+@pytest.mark.parametrize("text", [
+    "Syria said it is willing to withdraw its troops from Lebanon.",
+    "Israel will evacuate all settlements in the Gaza Strip.",
+])
+def test_coder_a_stated_intention_to_yield_is_agree(pipeline: Pipeline, text: str) -> None:
+    """CAMEO 035 "express intent to yield" is AGREE in the 2021 CAMEO→PLOVER table."""
+    events = _events(pipeline, text, EventType.AGREE)
+    assert events and events[0].cameo.code == "035"

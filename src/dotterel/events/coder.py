@@ -36,14 +36,16 @@ _NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINA
 _PLACE_TARGETED = frozenset({EventType.MOBILIZE})
 #: Types whose bare-verb trigger needs a party as its object ("released a photo" is no release).
 _PATIENT_TYPES = frozenset({EventType.RETREAT})
-#: What an action stated in the future tense is coded as (PLOVER manual): future CONSULT,
-#: SUPPORT, COOPERATE and AID imply an intention, AGREE; an announced future retreat is
-#: CONCEDE; a future ASSAULT, COERCE or SANCTION is a THREATEN (the manual's "THREATEN =
-#: ASSAULT + hypothetical": return the single category). CONCEDE and RETREAT stay as they are
-#: otherwise.
+#: What an action stated in the future tense is coded as: the intention to meet, support,
+#: cooperate or aid is AGREE (CAMEO 03x), and so is the intention to yield, retreat or release
+#: (CAMEO 035x "express intent to yield" is AGREE in the 2021 CAMEO→PLOVER table, which
+#: dotterel follows where the manual's prose says CONCEDE); a future ASSAULT, COERCE or
+#: SANCTION is a THREATEN (the manual's "THREATEN = ASSAULT + hypothetical": return the single
+#: category).
 _FUTURE_TYPE = {EventType.CONSULT: EventType.AGREE, EventType.SUPPORT: EventType.AGREE,
                 EventType.COOPERATE: EventType.AGREE, EventType.AID: EventType.AGREE,
-                EventType.RETREAT: EventType.CONCEDE, EventType.ASSAULT: EventType.THREATEN,
+                EventType.RETREAT: EventType.AGREE, EventType.CONCEDE: EventType.AGREE,
+                EventType.ASSAULT: EventType.THREATEN,
                 EventType.COERCE: EventType.THREATEN, EventType.SANCTION: EventType.THREATEN,
                 # CAMEO 13x: threats to boycott or reject (131x), to protest (133), to mobilize (138x)
                 EventType.REJECT: EventType.THREATEN, EventType.PROTEST: EventType.THREATEN,
@@ -53,6 +55,9 @@ _FUTURE_TYPE = {EventType.CONSULT: EventType.AGREE, EventType.SUPPORT: EventType
 #: "will not withdraw" (CAMEO 124, refuse to yield).
 _ACCEPTANCE = frozenset({"accept", "allow", "permit", "recognize", "recognise", "tolerate", "comply", "agree",
                          "honor", "honour", "abide", "respect"})
+#: The CAMEO code of a stated intention, by the type intended (2021 table, 03x).
+_INTENT_CAMEO = {EventType.CONSULT: "036", EventType.SUPPORT: "032", EventType.COOPERATE: "031",
+                 EventType.AID: "033", EventType.RETREAT: "035", EventType.CONCEDE: "035"}
 #: The types a stated future action is coded as.
 _INTENT_TYPES = frozenset(_FUTURE_TYPE.values())
 #: Future auxiliaries, and adjectives of readiness that take the action as complement.
@@ -328,7 +333,8 @@ def _is_future(frame: Frame) -> bool:
 
 def _as_intent(coding: Trigger) -> Trigger:
     target = _FUTURE_TYPE[coding.type]
-    return replace(coding, type=target, mode=None, cameo=None, confidence=round(coding.confidence * 0.9, 3))
+    return replace(coding, type=target, mode=None, cameo=_INTENT_CAMEO.get(coding.type),
+                   confidence=round(coding.confidence * 0.9, 3))
 
 
 def _stative(tok: Token) -> bool:

@@ -60,9 +60,11 @@ _INTENT_CAMEO = {EventType.CONSULT: "036", EventType.SUPPORT: "032", EventType.C
                  EventType.AID: "033", EventType.RETREAT: "035", EventType.CONCEDE: "035"}
 #: The types a stated future action is coded as.
 _INTENT_TYPES = frozenset(_FUTURE_TYPE.values())
-#: Future auxiliaries, and adjectives of readiness that take the action as complement.
+#: Future auxiliaries, and words of readiness or intention that take the action as complement
+#: ("is ready to contribute", "plans to impose", "decided to withdraw").
 _FUTURE_AUX = frozenset({"will", "shall", "would", "'ll", "wo"})
-_READY = frozenset({"ready", "willing", "prepared", "determined"})
+_READY = frozenset({"ready", "willing", "prepared", "determined", "plan", "intend", "aim", "prepare", "decide",
+                    "seek", "expect"})
 
 
 @dataclass(frozen=True, slots=True)

@@ -132,3 +132,12 @@ def test_coder_a_stated_intention_to_yield_is_agree(pipeline: Pipeline, text: st
     """CAMEO 035 "express intent to yield" is AGREE in the 2021 CAMEO→PLOVER table."""
     events = _events(pipeline, text, EventType.AGREE)
     assert events and events[0].cameo.code == "035"
+
+
+def test_coder_a_past_clause_without_a_date_takes_the_day_the_article_last_named(pipeline: Pipeline) -> None:
+    text = "Gunmen attacked a police post near Quetta on Monday. Pakistani police arrested two suspects."
+    [arrest] = _events(pipeline, text, EventType.COERCE)
+    assert arrest.date.value == "2024-03-04"
+    text = "Gunmen attacked a police post near Quetta on Monday. Pakistani police have arrested two suspects."
+    [arrest] = _events(pipeline, text, EventType.COERCE)
+    assert arrest.date.value == "2024-03-06"  # present perfect: the report's own time

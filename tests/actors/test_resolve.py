@@ -144,3 +144,10 @@ def test_resolve_he_and_she_follow_honorifics() -> None:
 def test_resolve_pronoun_of_a_fronted_clause_names_the_main_subject() -> None:
     sentences = ["Mr. Obama spoke.", "As he prepared to travel to Mexico, Vladimir Putin responded."]
     assert [g[0] for g in _resolve(sentences, "2016-08-31", "he")] == ["RUS"]
+
+
+def test_resolve_former_office_holders_hold_no_office() -> None:
+    assert _resolve(["The former Mexican president criticized the visit."], "2016-08-31", "president") == [
+        ("MEX", None, "Mexico")]
+    assert _resolve(["Former national security adviser Michael Flynn pleaded guilty."], "2017-12-02", "Flynn") == [
+        ("USA", None, "Michael Flynn")]

@@ -233,7 +233,10 @@ class DocActors:
         text = _span_text(head, toks)
         m = matches.get(head.i)
         if m is not None:
-            return [self._from_entry(m, head, text)]
+            actor = self._from_entry(m, head, text)
+            if m.entry.kind == "person" and _former(toks):
+                actor = Actor(actor.text, actor.name, actor.country, None)  # no longer holds the office
+            return [actor]
         if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
             if lower in self.surnames or head.text in self.surnames:
                 actor = self.surnames.get(head.text) or self.surnames[lower]
@@ -264,6 +267,9 @@ class DocActors:
                      and t.dep_ not in ("det", "poss", "case")]
             role = role_for(title, self.gaz, before_name=True)
         sector = role[1] if role else None
+        former = _former(toks)
+        if former and role is not None and self.gaz.roles[role[0]].kind != "group":
+            sector = None  # "the former president": a country's citizen, no longer its government
         group = role is not None and self.gaz.roles[role[0]].kind == "group"
         for t in toks:
             adj = sector_adjectives().get(t.lower_)
@@ -289,7 +295,7 @@ class DocActors:
                 return [remembered]
             country = self._implied_country(head, toks, sector, matches)
         name = _person_name(head) if head.ent_type_ == "PERSON" else None
-        if name is None and role and country and self.on and not _plural(head):
+        if name is None and role and country and self.on and not _plural(head) and not former:
             office = _office(role[0])
             holder = self.gaz.holder(country, office, self.on) if office else None
             name = holder.name if holder else None
@@ -401,6 +407,11 @@ def _gender(head: Token) -> str | None:
         if gender:
             return gender
     return None
+
+
+def _former(toks: list[Token]) -> bool:
+    """True for "former", "ex-" or "onetime" before a title: someone who no longer holds it."""
+    return any(t.lower_ in ("former", "ex", "onetime", "erstwhile") for t in toks)
 
 
 def _speech_parties(pron: Token) -> tuple[Token | None, Token | None]:

@@ -134,6 +134,8 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
 
 def _children_lemmas(tok: Token) -> set[str]:
     lemmas = set()
+    if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
+        lemmas.add("^" + tok.head.lemma_.lower())  # the verb that carries a noun: "^pose" in "poses a threat"
     for c in tok.children:
         if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children):
             continue  # "called X on Tuesday" is no "call on", "fired on Friday" no "fire on"

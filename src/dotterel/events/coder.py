@@ -50,6 +50,9 @@ _FUTURE_TYPE = {EventType.CONSULT: EventType.AGREE, EventType.SUPPORT: EventType
                 # CAMEO 13x: threats to boycott or reject (131x), to protest (133), to mobilize (138x)
                 EventType.REJECT: EventType.THREATEN, EventType.PROTEST: EventType.THREATEN,
                 EventType.MOBILIZE: EventType.THREATEN}
+#: How much less sure a merely demanded, possible or conditional event is to be the sentence's
+#: event ("saying he must resign" is a protest's demand, not a resignation).
+HYPOTHETICAL_FACTOR = 0.75
 #: Verbs of acceptance: "will not accept refugees", "would never recognise the vote" is a
 #: refusal (PLOVER REJECT), stated now, not a denied acceptance; so is "will not resign" or
 #: "will not withdraw" (CAMEO 124, refuse to yield).
@@ -255,7 +258,8 @@ class SentenceCoder:
                 continue
             # A side the text does not name (an unidentified attacker too) makes the coding less sure.
             unidentified = source is not None and source.name is None and source.sector == "UNK"
-            confidence = coding.confidence * (1.0 if source and target and not unidentified else 0.8)
+            confidence = coding.confidence * (1.0 if source and target and not unidentified else 0.8) \
+                * (HYPOTHETICAL_FACTOR if value is Factuality.HYPOTHETICAL else 1.0)
             mode = coding.mode
             if coding.type is EventType.CONSULT and mode is None and _phone(frame.trigger):
                 mode = "phone"

@@ -76,6 +76,7 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("The rocket blasted off from the space center.", "blasted", None),
     ("China poses a threat to American interests.", "threat", None),
     ("Obama gave a speech in Ohio.", "gave", None),
+    ("The minister spoke to reporters in Islamabad.", "spoke", None),
     ("The scandal destroyed his career.", "destroyed", None),
     ("Trump asked whether the case would be dropped.", "asked", None),
     ("Horowitz could not rule out that Strzok slowed the inquiry.", "rule", None),

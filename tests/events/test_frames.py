@@ -96,3 +96,10 @@ def test_frames_must_of_inference_is_no_demand(nlp) -> None:  # type: ignore[no-
     frames = _frames(nlp, "\"The rebels must hand over their weapons,\" the minister said.")
     demand = next(f for f in frames if f.coding.type is EventType.REQUEST)
     assert [t.text for t in demand.words] == ["must", "said"]
+
+
+@pytest.mark.slow
+def test_frames_who_gathers_for_an_event_holds_it(nlp) -> None:  # type: ignore[no-untyped-def]
+    [rally] = [f for f in _frames(nlp, "Thousands of Kenyans converged on Friday for a rally in Nairobi.")
+               if f.coding.type is EventType.PROTEST]
+    assert [t.text for t in rally.sources] == ["Thousands"]

@@ -37,6 +37,9 @@ _GOVERNING = frozenset({EventType.AGREE, EventType.THREATEN, EventType.REQUEST, 
 _EMBEDDING = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 #: How much an embedded event's confidence is scaled, so the governing event ranks first.
 EMBEDDED_FACTOR = 0.6
+#: Verbs of gathering: their subject holds the event they gather for ("converged for a rally").
+_GATHERING_VERBS = frozenset({"converge", "gather", "assemble", "come", "go", "march", "flock", "head", "arrive",
+                              "turn", "show", "pour", "stream", "rally", "meet", "join"})
 #: Event nouns whose possessor undergoes the act ("Lai's trial", "his arrest"), not does it.
 _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indictment", "conviction", "sentencing",
                             "execution", "killing", "murder", "assassination", "abduction", "kidnapping",
@@ -230,6 +233,10 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
         objs = _prep_objects(tok, preps) or (_prep_objects(clause, preps) if light else [])
         if objs:
             targets = _with_conjuncts(objs[0])
+    if not sources and not light and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to") \
+            and tok.head.head.lemma_.lower() in _GATHERING_VERBS:
+        # "Thousands were converging for a rally", "came to the protest": who gathers holds it.
+        sources = _with_conjuncts(subject_of(tok.head.head)[0])
     if not sources and not light:
         # An actor adjective or compound: "Russian strikes", "Pakistan-Iran talks".
         mods = [c for c in tok.children if c.dep_ in ("amod", "compound") and c.pos_ in ("PROPN", "ADJ")]

@@ -22,6 +22,8 @@ from .lexicon import Lexicon, Trigger
 _SUBJECTS = frozenset({"nsubj", "csubj"})
 _PASSIVE_SUBJECTS = frozenset({"nsubjpass", "csubjpass"})
 _RELATIVE = frozenset({"who", "which", "that", "whom", "whose"})
+_REFLEXIVES = frozenset({"himself", "herself", "itself", "themselves", "myself", "ourselves", "yourself",
+                         "yourselves", "oneself"})
 #: Types whose "of" phrase names the one acted upon ("the abduction of a citizen").
 _PATIENT_OF = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.SANCTION, EventType.AID,
                          EventType.ACCUSE, EventType.THREATEN, EventType.REJECT})
@@ -39,7 +41,7 @@ _EMBEDDING = frozenset({"xcomp", "ccomp", "acl", "advcl"})
 EMBEDDED_FACTOR = 0.6
 #: Verbs of gathering: their subject holds the event they gather for ("converged for a rally").
 _GATHERING_VERBS = frozenset({"converge", "gather", "assemble", "come", "go", "march", "flock", "head", "arrive",
-                              "turn", "show", "pour", "stream", "rally", "meet", "join"})
+                              "turn", "show", "pour", "stream", "rally", "meet", "join", "return", "travel", "fly"})
 #: Event nouns whose possessor undergoes the act ("Lai's trial", "his arrest"), not does it.
 _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indictment", "conviction", "sentencing",
                             "execution", "killing", "murder", "assassination", "abduction", "kidnapping",
@@ -73,9 +75,12 @@ class Frame:
 
 
 def _with_conjuncts(tok: Token | None) -> list[Token]:
+    """A head and its conjuncts, without reflexives ("killed 23 people as well as themselves":
+    the attackers are no second party)."""
     if tok is None:
         return []
-    return [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i)]
+    heads = [tok, *(c for c in tok.conjuncts if c.pos_ in ("NOUN", "PROPN", "PRON") and c.i > tok.i)]
+    return [h for h in heads if h.lower_ not in _REFLEXIVES]
 
 
 def _child(tok: Token, deps: frozenset[str] | set[str]) -> Token | None:

@@ -47,6 +47,9 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("Russia will attack and destroy the bridge.", "destroy", None, Factuality.PLANNED),
     ("Trump said he had neither met McGurk nor appointed him.", "met", None, Factuality.DENIED),
     ("Companies are obliged to accept the directive.", "accept", None, Factuality.HYPOTHETICAL),
+    ("Democrats fought to tighten gun laws after the massacre in Newtown.", "massacre", None, Factuality.ASSERTED),
+    ("The suspect told jurors that he was arrested in July.", "arrested", None, Factuality.ASSERTED),
+    ("The plan to leave Syria, which was lauded by Putin, failed.", "lauded", None, Factuality.ASSERTED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
     assert _judge(sentence, trigger, sector) is expected

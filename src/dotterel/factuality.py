@@ -125,6 +125,8 @@ def _for(child: Token) -> bool:
     return child.lower_ == "for" or any(t.dep_ == "mark" and t.lower_ == "for" for t in child.children)
 
 
+#: Prepositions whose object is an event taken as given ("after the massacre", "since the coup").
+_PRESUPPOSING = frozenset({"after", "before", "since", "during", "following", "amid", "despite", "over"})
 #: Nouns of decision or plan: what their infinitive names is still to come.
 _PLAN_NOUNS = frozenset({"decision", "intention", "intent", "plan", "programme", "program", "agreement", "deal",
                          "commitment", "pledge", "promise", "vow", "move", "timetable", "deadline", "order"})
@@ -199,7 +201,10 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
             negated = negated or bool(verb_words & c.negation)
             hypothetical = hypothetical or bool(verb_words & c.hypothetical)
             planned = planned or bool(verb_words & c.planned)
-        if lemma in c.directive and (rel in ("xcomp", "ccomp", "dobj") or (rel in ("prep", "advcl") and _for(child))):
+        if rel == "pobj" and node.lower_ in _PRESUPPOSING:
+            break  # "after the massacre", "since the attack": the event is taken as given
+        if lemma in c.directive and (rel in ("xcomp", "dobj") or (rel == "ccomp" and lemma != "tell")
+                                     or (rel in ("prep", "advcl") and _for(child))):
             hypothetical = True  # "urged X to withdraw", "demanded an apology", "called for the release"
         if rel in ("xcomp", "aux") or (rel == "conj" and node.pos_ == "VERB"):
             shares_aux = rel == "conj" and not any(t.dep_ in ("nsubj", "nsubjpass", "aux", "auxpass")
@@ -239,7 +244,7 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
             else:
                 hypothetical = True
             break
-        if rel in ("relcl", "acl") and node.pos_ == "NOUN":
+        if rel in ("relcl", "acl") and node.pos_ in ("NOUN", "PROPN", "PRON"):
             # A relative clause's factuality is its own; the noun's sentence does not bear on it.
             if node.lemma_.lower() in c.unverified:
                 unverified = True

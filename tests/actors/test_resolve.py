@@ -151,3 +151,5 @@ def test_resolve_former_office_holders_hold_no_office() -> None:
         ("MEX", None, "Mexico")]
     assert _resolve(["Former national security adviser Michael Flynn pleaded guilty."], "2017-12-02", "Flynn") == [
         ("USA", None, "Michael Flynn")]
+    assert _resolve(["James Comey spoke."], "2017-12-04", "Comey") == [("USA", None, "James Comey")]  # fired in May
+    assert _resolve(["James Comey spoke."], "2016-12-04", "Comey") == [("USA", "COP", "James Comey")]

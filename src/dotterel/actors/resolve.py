@@ -234,8 +234,8 @@ class DocActors:
         m = matches.get(head.i)
         if m is not None:
             actor = self._from_entry(m, head, text)
-            if m.entry.kind == "person" and _former(toks):
-                actor = Actor(actor.text, actor.name, actor.country, None)  # no longer holds the office
+            if m.entry.kind == "person" and (_former(toks) or not m.entry.active(self.on)):
+                actor = Actor(actor.text, actor.name, actor.country, None)  # not (or no longer) in office
             return [actor]
         if head.pos_ == "PROPN" or head.ent_type_ == "PERSON":
             if lower in self.surnames or head.text in self.surnames:

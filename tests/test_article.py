@@ -81,3 +81,13 @@ def test_article_inline_link_to_another_story_is_removed() -> None:
     assert any("Read more" in r for r in s.removed)
     for sec in s.sections:
         assert text[sec.start:sec.end] == sec.text
+
+
+def test_article_inline_photo_caption_is_a_caption() -> None:
+    text = ("Leaders met in Geneva on Monday.\n\nThe envoy said talks went well. Image copyright AFP Image caption "
+            "Envoys shook hands in Geneva on Monday. The next round is due in May.\n")
+    s = article.parse(text, title="Leaders met", published="2025-03-14")
+    body = " ".join(sec.text for sec in s.sections if sec.role is SectionRole.BODY)
+    captions = [sec.text for sec in s.sections if sec.role is SectionRole.CAPTION]
+    assert "Image" not in body and "shook hands" not in body and "The next round is due in May." in body
+    assert captions == ["Image copyright AFP Image caption Envoys shook hands in Geneva on Monday."]

@@ -44,6 +44,7 @@ class Patterns:
     caption: tuple[re.Pattern[str], ...]
     dateline: tuple[re.Pattern[str], ...]
     inline_promo: re.Pattern[str]
+    inline_caption: re.Pattern[str]
 
 
 @functools.cache
@@ -58,6 +59,7 @@ def patterns() -> Patterns:
             caption=tuple(re.compile(p, re.I) for p in raw["caption"]),
             dateline=tuple(re.compile(p) for p in raw["dateline"]),
             inline_promo=re.compile(raw["inline_promo"]),
+            inline_caption=re.compile(raw["inline_caption"]),
         )
     except (KeyError, TypeError, re.error) as exc:
         raise DataError(f"article.yaml: {exc}") from exc
@@ -218,7 +220,8 @@ def parse(text: str, *, title: str | None = None, published: str | None = None) 
     body_started = False
 
     def add(role: SectionRole, start: int, end: int) -> None:
-        sections.append(Section(role, text[start:end], start, end))
+        if text[start:end].strip():
+            sections.append(Section(role, text[start:end], start, end))
 
     for i, line in enumerate(lines):
         s = line.text
@@ -258,11 +261,19 @@ def parse(text: str, *, title: str | None = None, published: str | None = None) 
                 start += m.end()
         body_started = True
         role = SectionRole.QUOTE if _is_quote(s) else SectionRole.BODY
-        for promo in patterns().inline_promo.finditer(text, start, line.end):
-            # "… said. Another story's headline Read more Leaving the plane, …": keep both sentences.
-            add(role, start, promo.start())
-            removed.append(promo.group().strip())
-            start = promo.end()
+        inline = sorted([*patterns().inline_promo.finditer(text, start, line.end),
+                         *patterns().inline_caption.finditer(text, start, line.end)], key=lambda m: m.start())
+        for m in inline:
+            if m.start() < start:
+                continue
+            # "… said. Another story's headline Read more Leaving …": the link goes, both sentences stay;
+            # "Image copyright AFP Image caption …": a caption inside the paragraph.
+            add(role, start, m.start())
+            if m.re is patterns().inline_caption:
+                add(SectionRole.CAPTION, m.start(), m.end())
+            else:
+                removed.append(m.group().strip())
+            start = m.end()
         add(role, start, line.end)
     return Structure(title=title, published=published or updated, updated=updated,
                      dateline=dateline, sections=tuple(sections), removed=tuple(removed))

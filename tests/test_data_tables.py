@@ -296,7 +296,7 @@ def test_data_tables_roles() -> None:
         assert row["term"] not in terms, where
         terms.add(row["term"])
         assert row["sector"] in Sector.__members__, where
-        assert row["kind"] in {"title", "group", "name_title"}, where
+        assert row["kind"] in {"title", "group", "name_title", "proper_group"}, where
         assert not row["country_hint"] or row["country_hint"] in _iso3_codes(), where
     for term in ("president", "prime minister", "foreign minister", "spokesperson",
                  "army chief", "senator", "militant commander", "foreign office",

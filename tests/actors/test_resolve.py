@@ -153,3 +153,11 @@ def test_resolve_former_office_holders_hold_no_office() -> None:
         ("USA", None, "Michael Flynn")]
     assert _resolve(["James Comey spoke."], "2017-12-04", "Comey") == [("USA", None, "James Comey")]  # fired in May
     assert _resolve(["James Comey spoke."], "2016-12-04", "Comey") == [("USA", "COP", "James Comey")]
+
+
+def test_resolve_titles_before_names_the_tagger_missed_and_the_capitalised_house() -> None:
+    assert _resolve(["Governor LePage apologized."], "2016-08-31", "LePage", home="USA") == [("USA", "GOV", "LePage")]
+    assert _resolve(["Gov. Paul LePage apologized."], "2016-08-31", "LePage", home="USA")[0][:2] == ("USA", "GOV")
+    assert [g[:2] for g in _resolve(["The House passed the bill."], "2016-08-31", "House", home="USA")] == [
+        ("USA", "LEG")]
+    assert _resolve(["The house was destroyed."], "2016-08-31", "house", home="USA") == []

@@ -151,12 +151,16 @@ def pp_objects(head: Token, preps: frozenset[str]) -> list[Token]:
 
 def role_for(words: list[str], gaz: Gazetteer, before_name: bool = False) -> tuple[str, str] | None:
     """The longest role term ending the phrase words: (term, sector). Some titles count only
-    before a person's name (`before_name`): "Representative Jane Doe", not "a UN representative"."""
+    before a person's name (`before_name`): "Representative Jane Doe", not "a UN representative";
+    some bodies only when capitalised: "the House", not "the house"."""
     for k in range(min(4, len(words)), 0, -1):
         term = " ".join(w.rstrip(".") for w in words[-k:]).lower()  # "Lt. Gen." is "lt gen"
         role = gaz.roles.get(term) or gaz.roles.get(term.rstrip("s")) if term.endswith("s") else gaz.roles.get(term)
-        if role is not None and (before_name or role.kind != "name_title"):
-            return role.term, role.sector
+        if role is None or (role.kind == "name_title" and not before_name):
+            continue
+        if role.kind == "proper_group" and not words[-1][:1].isupper():
+            continue  # "the House" is the legislature, "the house" a building
+        return role.term, role.sector
     return None
 
 
@@ -261,16 +265,18 @@ class DocActors:
         "the Russian foreign minister", "local police", "the spokesperson"."""
         words = [t.text for t in toks if t.dep_ not in ("det", "poss", "case") and t.i not in matches]
         role = role_for(words, self.gaz) or role_for([head.lemma_], self.gaz)
-        if role is None and head.ent_type_ == "PERSON":
+        titled = False
+        if role is None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
             # "Sen. Jane Doe", "Lt. Gen. John Roe": the title before the name.
-            title = [t.text for t in toks if t.i not in matches and t.ent_type_ != "PERSON"
+            title = [t.text for t in toks if t.i not in matches and t.ent_type_ != "PERSON" and t.i != head.i
                      and t.dep_ not in ("det", "poss", "case")]
             role = role_for(title, self.gaz, before_name=True)
+            titled = role is not None
         sector = role[1] if role else None
         former = _former(toks)
-        if former and role is not None and self.gaz.roles[role[0]].kind != "group":
+        if former and role is not None and self.gaz.roles[role[0]].kind not in _GROUP_KINDS:
             sector = None  # "the former president": a country's citizen, no longer its government
-        group = role is not None and self.gaz.roles[role[0]].kind == "group"
+        group = role is not None and self.gaz.roles[role[0]].kind in _GROUP_KINDS
         for t in toks:
             adj = sector_adjectives().get(t.lower_)
             # An institution's adjective beats a generic noun: a "parliamentary delegation" is LEG.
@@ -294,13 +300,13 @@ class DocActors:
             if remembered is not None and not _indefinite(toks):
                 return [remembered]
             country = self._implied_country(head, toks, sector, matches)
-        name = _person_name(head) if head.ent_type_ == "PERSON" else None
+        name = _person_name(head) if head.ent_type_ == "PERSON" or titled else None
         if name is None and role and country and self.on and not _plural(head) and not former:
             office = _office(role[0])
             holder = self.gaz.holder(country, office, self.on) if office else None
             name = holder.name if holder else None
         actor = Actor(text, name or (self.gaz.country_names.get(country) if country else None), country, sector)
-        self._remember(actor, head, role[0] if role else None, head.ent_type_ == "PERSON")
+        self._remember(actor, head, role[0] if role else None, head.ent_type_ == "PERSON" or titled)
         return [actor]
 
     def _possessor_countries(self, toks: list[Token], matches: dict[int, Match]) -> list[str]:
@@ -377,6 +383,7 @@ class DocActors:
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "REB", None})
+_GROUP_KINDS = frozenset({"group", "proper_group"})
 
 
 def _nearest_country(head: Token, matches: dict[int, Match]) -> str | None:

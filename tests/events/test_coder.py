@@ -141,3 +141,8 @@ def test_coder_a_past_clause_without_a_date_takes_the_day_the_article_last_named
     text = "Gunmen attacked a police post near Quetta on Monday. Pakistani police have arrested two suspects."
     [arrest] = _events(pipeline, text, EventType.COERCE)
     assert arrest.date.value == "2024-03-06"  # present perfect: the report's own time
+
+
+def test_coder_one_person_attacking_another_is_criticism(pipeline: Pipeline) -> None:
+    assert _events(pipeline, "Donald Trump attacked Hillary Clinton on Monday.", EventType.ACCUSE)
+    assert _events(pipeline, "Gunmen attacked a convoy near Quetta on Monday.", EventType.ASSAULT)

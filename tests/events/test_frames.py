@@ -78,6 +78,7 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("Obama gave a speech in Ohio.", "gave", None),
     ("The minister spoke to reporters in Islamabad.", "spoke", None),
     ("The scandal destroyed his career.", "destroyed", None),
+    ("Trump seized on the news.", "seized", None),
     ("Trump asked whether the case would be dropped.", "asked", None),
     ("Horowitz could not rule out that Strzok slowed the inquiry.", "rule", None),
     ("NATO ruled out a no-fly zone over Ukraine.", "ruled", EventType.REJECT),

@@ -237,6 +237,8 @@ class SentenceCoder:
         evidence = Evidence(sent.text, item.section, item.offset + sent.start_char,
                             item.offset + sent.end_char, trigger_text, t_start, t_end)
         coding = frame.coding
+        if coding.type is EventType.ASSAULT and self._verbal_attack(frame):
+            coding = replace(coding, type=EventType.ACCUSE, mode="disapprove", context=(), cameo="111")
         value = judgement.value
         negative = value in (Factuality.DENIED, Factuality.NEGATED)
         if negative and _is_future(frame) and (frame.trigger.lemma_.lower() in _ACCEPTANCE
@@ -310,6 +312,14 @@ class SentenceCoder:
                 frame.coding.type in _PATIENT_TYPES or frame.coding.mode == "phone"):
             return None  # "released a photo", "called the plan …": the object is not a party
         return sources, targets, location
+
+    def _verbal_attack(self, frame: Frame) -> bool:
+        """ "Trump attacked Clinton": one named person attacking another is words, not violence
+        (a gunman, troops or a mob are no named person; a convoy or a crowd is no person)."""
+        def person(tok: Token) -> bool:
+            return tok.ent_type_ == "PERSON" or tok.text in self.actors.surnames
+        return frame.trigger.lemma_.lower() in ("attack", "assail") and bool(frame.sources) \
+            and bool(frame.targets) and all(map(person, (*frame.sources, *frame.targets)))
 
     def _alternate_target(self, frame: Frame, matches: dict[int, Match], sources: list[Actor]) -> list[Actor]:
         """The first other phrase of the frame that names an actor other than the source."""

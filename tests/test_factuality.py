@@ -49,6 +49,7 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("Companies are obliged to accept the directive.", "accept", None, Factuality.HYPOTHETICAL),
     ("Democrats fought to tighten gun laws after the massacre in Newtown.", "massacre", None, Factuality.ASSERTED),
     ("The suspect told jurors that he was arrested in July.", "arrested", None, Factuality.ASSERTED),
+    ("The ILO reiterated its demand that Israel ease the restrictions.", "ease", None, Factuality.HYPOTHETICAL),
     ("The plan to leave Syria, which was lauded by Putin, failed.", "lauded", None, Factuality.ASSERTED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:

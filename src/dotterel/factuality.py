@@ -203,6 +203,9 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
             planned = planned or bool(verb_words & c.planned)
         if rel == "pobj" and node.lower_ in _PRESUPPOSING:
             break  # "after the massacre", "since the attack": the event is taken as given
+        if rel in ("ccomp", "acl") and (lemma in c.directive and node.pos_ == "NOUN" or any(
+                o.dep_ == "dobj" and o.lemma_.lower() in c.directive for o in node.children)):
+            hypothetical = True  # "its demand that Israel ease …", "reiterated its demand that …"
         if lemma in c.directive and (rel in ("xcomp", "dobj") or (rel == "ccomp" and lemma != "tell")
                                      or (rel in ("prep", "advcl") and _for(child))):
             hypothetical = True  # "urged X to withdraw", "demanded an apology", "called for the release"

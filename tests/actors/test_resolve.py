@@ -161,3 +161,11 @@ def test_resolve_titles_before_names_the_tagger_missed_and_the_capitalised_house
     assert [g[:2] for g in _resolve(["The House passed the bill."], "2016-08-31", "House", home="USA")] == [
         ("USA", "LEG")]
     assert _resolve(["The house was destroyed."], "2016-08-31", "house", home="USA") == []
+
+
+def test_resolve_a_minority_is_coded_by_its_country_of_residence() -> None:
+    got = _resolve(["Serb forces killed three ethnic Albanians in southeastern Serbia."], "2001-05-01", "Albanians")
+    assert [g[:2] for g in got] == [("SRB", "CVL")]
+    got = _resolve(["The Albanians of southern Serbia demand autonomy."], "2001-05-01", "Albanians")
+    assert [g[:2] for g in got] == [("SRB", "CVL")]
+    assert [g[:2] for g in _resolve(["Albanians voted in Tirana."], "2001-05-01", "Albanians")] == [("ALB", "CVL")]

@@ -238,6 +238,9 @@ class DocActors:
         m = matches.get(head.i)
         if m is not None:
             actor = self._from_entry(m, head, text)
+            home = _residence(head, toks, m, matches) if m.entry.kind == "demonym" else None
+            if home is not None:
+                actor = Actor(actor.text, self.gaz.country_names.get(home, home), home, actor.sector)
             if m.entry.kind == "person" and (_former(toks) or not m.entry.active(self.on)):
                 actor = Actor(actor.text, actor.name, actor.country, None)  # not (or no longer) in office
             return [actor]
@@ -384,6 +387,19 @@ class DocActors:
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "REB", None})
 _GROUP_KINDS = frozenset({"group", "proper_group"})
+
+
+def _residence(head: Token, toks: list[Token], m: Match, matches: dict[int, Match]) -> str | None:
+    """Where a people named by its demonym lives, when the sentence says so: "the Albanians of
+    southern Serbia", "ethnic Turks" in a sentence about Sweden (CAMEO codes a minority by its
+    country of residence)."""
+    places = [matches[o.i] for o in pp_objects(head, _OF_PREPS | _IN_PREPS) if o.i in matches]
+    if not places and any(t.lower_ == "ethnic" for t in toks):
+        places = [x for x in set(matches.values()) if x.entry.kind in _PLACE_KINDS]
+    places = [x for x in places if x.entry.kind in _PLACE_KINDS and x.entry.country != m.entry.country]
+    if not places:
+        return None
+    return min(places, key=lambda x: min(abs(x.start - head.i), abs(x.end - 1 - head.i))).entry.country
 
 
 def _nearest_country(head: Token, matches: dict[int, Match]) -> str | None:

@@ -398,7 +398,9 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 continue  # "fired the director": a dismissal, not gunfire
             if coding is not None:
                 frame = _verb_frame(tok, coding, lex)
-                targets = tuple(_event_owner(t, lex) for t in frame.targets)
+                # The owner of an object event ("welcomed Lavrov's visit"), unless the object is part of
+                # the trigger ("reiterated its demand": its is the source's own).
+                targets = tuple(t if t in frame.words else _event_owner(t, lex) for t in frame.targets)
                 frames.append(Frame(frame.trigger, frame.words, coding, frame.clause, frame.sources, targets))
         elif tok.pos_ == "NOUN":
             coding = lex.lookup(lemma, "NOUN", _children_lemmas(tok))

@@ -134,15 +134,11 @@ def test_coder_a_stated_intention_to_yield_is_agree(pipeline: Pipeline, text: st
     assert events and events[0].cameo.code == "035"
 
 
-def test_coder_a_past_clause_without_a_date_takes_the_day_the_article_last_named(pipeline: Pipeline) -> None:
-    text = "Gunmen attacked a police post near Quetta on Monday. Pakistani police arrested two suspects."
-    [arrest] = _events(pipeline, text, EventType.COERCE)
-    assert arrest.date.value == "2024-03-04"
-    text = "Gunmen attacked a police post near Quetta on Monday. Pakistani police have arrested two suspects."
-    [arrest] = _events(pipeline, text, EventType.COERCE)
-    assert arrest.date.value == "2024-03-06"  # present perfect: the report's own time
-
-
 def test_coder_one_person_attacking_another_is_criticism(pipeline: Pipeline) -> None:
     assert _events(pipeline, "Donald Trump attacked Hillary Clinton on Monday.", EventType.ACCUSE)
     assert _events(pipeline, "Gunmen attacked a convoy near Quetta on Monday.", EventType.ASSAULT)
+
+
+def test_coder_the_place_of_an_event_abroad_is_acted_on(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Israel will evacuate all settlements in the Gaza Strip in August.", EventType.AGREE)
+    assert event.target is not None and event.target.country == "PSE"

@@ -17,10 +17,10 @@ from spacy.tokens import Span, Token
 from .. import factuality
 from ..actors.resolve import POSSESSIVE_PRONOUNS, DocActors, Match, find_matches
 from ..places import resolve_place
-from ..records import Actor, Attribution, DateValue, Evidence, Location, Mention, stable_id
+from ..records import Actor, Attribution, Evidence, Location, Mention, stable_id
 from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
 from .cameo import cameo_for
-from .dating import event_date, narrative_day, sentence_timexes
+from .dating import event_date, sentence_timexes
 from .frames import Frame, alternates, find_frames
 from .lexicon import Trigger, lexicon
 from .typemodel import CandidateRecorder, TypeModel
@@ -170,9 +170,6 @@ class SentenceCoder:
         self.actors = DocActors(on, home=home)
         self.lex = lexicon()
         self.reporting = factuality.cues().reporting
-        #: The last day the article's sentences named, in the week before publication: a later
-        #: past-tense clause with no date of its own most likely tells of that day.
-        self.narrative: DateValue | None = None
 
     def _resolve(self, toks: tuple[Token, ...], matches: dict[int, Match]) -> list[Actor]:
         """Actors for frame argument heads; a proper name we cannot code is kept by its text."""
@@ -202,9 +199,6 @@ class SentenceCoder:
         place = _sentence_place(sent) if typed else None
         for frame, learned in typed:
             yield from self._code_frame(item, frame, matches, timexes, place, learned)
-        for t in timexes:
-            if narrative_day(t.value, self.published):
-                self.narrative = t.value
         # Remember the sentence's actors for later coreference, after its frames used the memory.
         for tok in sent:
             if tok.i in matches and matches[tok.i].end - 1 == tok.i and tok.dep_ not in ("compound", "amod"):
@@ -222,8 +216,7 @@ class SentenceCoder:
         if parties is None:
             return
         sources, targets, location = parties
-        date, reason = event_date(frame.trigger, frame.clause, timexes, self.published, self.reporting,
-                                  self.narrative)
+        date, reason = event_date(frame.trigger, frame.clause, timexes, self.published, self.reporting)
         attribution = None
         if judgement.speaker is not None:
             speaker = self.actors.resolve(judgement.speaker, matches)
@@ -289,11 +282,14 @@ class SentenceCoder:
         if targets and _own(frame.targets, targets, sources):
             # "offered its troops to X": what the source gives of its own is no party.
             targets = self._alternate_target(frame, matches, sources)
-        location = _location(frame) or place
+        own_place = _location(frame)
+        location = own_place or place
+        abroad = location is not None and not any(a.country == location.country for a in sources)
         if not targets and location is not None and location.country and not _bare_plural_noun(frame) and (
-                frame.coding.type is EventType.COERCE or (frame.coding.type in _PLACE_TARGETED and not any(
-                    a.country == location.country for a in sources))):
-            # A curfew in Abidjan, forces sent into Lebanon: the people of the place are acted on.
+                frame.coding.type is EventType.COERCE or (frame.coding.type in _PLACE_TARGETED and abroad)
+                or (own_place is not None and abroad and any(a.country for a in sources))):
+            # A curfew in Abidjan, forces sent into Lebanon, "will evacuate settlements in Gaza": the
+            # people of the place are acted on (any type, when the place is the event's own and abroad).
             targets = [Actor(location.text, location.name, location.country, None)]
         if not sources and frame.coding.type is EventType.ASSAULT and all(t.pos_ == "NOUN" for t in frame.sources) \
                 and location is not None and location.country:

@@ -124,14 +124,8 @@ def _past(tok: Token) -> bool:
 
 
 def event_date(trigger: Token, clause: Token, timexes: list[SentenceTimex], published: str | None,
-               reporting: frozenset[str], narrative: DateValue | None = None) -> tuple[DateValue, str]:
-    """The event's date and a one-line reason (for `dotterel explain`).
-
-    Args:
-        narrative: the last day the article named before this sentence (`narrative_day`), which
-            a simple-past clause with no date of its own takes ("Troops attacked X on Tuesday.
-            They killed four.").
-    """
+               reporting: frozenset[str]) -> tuple[DateValue, str]:
+    """The event's date and a one-line reason (for `dotterel explain`)."""
     shifted = _inside_vague_shift(trigger, timexes)
     if shifted is not None:
         anchor_date = _clause_date(shifted.attach, timexes, published)
@@ -164,28 +158,6 @@ def event_date(trigger: Token, clause: Token, timexes: list[SentenceTimex], publ
     if _pluperfect(clause):
         # "had been abducted": before the time the report speaks of, which the sentence does not give.
         return unknown_date(), "pluperfect with no date in the sentence: earlier than the report, day unknown"
-    if narrative is not None and _simple_past(clause):
-        return narrative, f"no date in the sentence: the day the article last named ('{narrative.text}')"
     return publication_date(published), "no date in the sentence: publication day"
 
 
-def narrative_day(value: DateValue, published: str | None) -> bool:
-    """True for a day the article names in the week before (or on) its publication day: the
-    time its story is told in."""
-    if value.granularity is not Granularity.DAY or value.method in (DateMethod.PUBLICATION, DateMethod.UNKNOWN) \
-            or not published or not value.start:
-        return False
-    days = (dt.date.fromisoformat(published[:10]) - dt.date.fromisoformat(value.start[:10])).days
-    return 0 <= days <= NARRATIVE_DAYS
-
-
-#: How far before publication a named day may lie and still set the article's narrative time.
-NARRATIVE_DAYS = 7
-
-
-def _simple_past(tok: Token) -> bool:
-    """ "attacked", "was killed" (not "has attacked", "had attacked", "will be killed")."""
-    aux = [c for c in tok.children if c.dep_ in ("aux", "auxpass")]
-    if any(a.lemma_ in ("have", "will", "shall") or a.tag_ == "MD" for a in aux):
-        return False
-    return tok.tag_ == "VBD" or (tok.tag_ == "VBN" and any(a.lower_ in ("was", "were") for a in aux))

@@ -7,7 +7,9 @@ month ("said on Tuesday that a citizen had been abducted" → that month). With
 nothing in the sentence, the publication day stands in (method
 `publication`), unless in-article merging later finds a better date; a
 pluperfect clause ("had been abducted") happened before the report, on a
-day the sentence does not give (method `unknown`).
+day the sentence does not give (method `unknown`). Giving a simple-past
+clause the day the article last named was tried and withdrawn: in two hand
+checks it was right 5 times and wrong 7.
 """
 
 from __future__ import annotations

@@ -132,10 +132,12 @@ _PLAN_NOUNS = frozenset({"decision", "intention", "intent", "plan", "programme",
                          "commitment", "pledge", "promise", "vow", "move", "timetable", "deadline", "order"})
 
 
+_ORDINALS = frozenset({"first", "last", "only", "second", "third"})
+
+
 def _ordinal(noun: Token) -> bool:
-    """True for "the first/last/only/next (country)": its infinitive states what it did."""
-    return any(c.dep_ in ("amod", "nummod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in ("first", "last", "only", "second",
-                                                                                        "third"))
+    """True for "the first/last/only (country)": its infinitive states what it did."""
+    return any(c.dep_ in ("amod", "nummod") and (c.tag_ in ("JJS", "RBS") or c.lower_ in _ORDINALS)
                for c in noun.children)
 
 

@@ -107,3 +107,10 @@ def test_frames_who_gathers_for_an_event_holds_it(nlp) -> None:  # type: ignore[
     [rally] = [f for f in _frames(nlp, "Thousands of Kenyans converged on Friday for a rally in Nairobi.")
                if f.coding.type is EventType.PROTEST]
     assert [t.text for t in rally.sources] == ["Thousands"]
+
+
+@pytest.mark.slow
+def test_frames_who_is_demobilized_stands_down(nlp) -> None:  # type: ignore[no-untyped-def]
+    [retreat] = [f for f in _frames(nlp, "Half of the rebels have been demobilized.")
+                 if f.coding.type is EventType.RETREAT]
+    assert [t.text for t in retreat.sources] == ["Half"] and not retreat.targets

@@ -411,6 +411,7 @@ def _nearest_country(head: Token, matches: dict[int, Match]) -> str | None:
 
 _PARTITIVES = frozenset({"one", "some", "many", "several", "dozens", "hundreds", "thousands", "most", "all",
                          "two", "three", "four", "five", "member", "members", "group",
+                         "third", "half", "quarter", "part", "majority", "minority", "rest", "bulk", "fraction",
                          # who speaks or acts for a body: "leaders of the coalition", "the head of the agency"
                          "leader", "leaders", "head", "heads", "representative", "representatives", "delegates"})
 

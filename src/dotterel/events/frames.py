@@ -170,7 +170,9 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     subj, passive = subject_of(tok)
     agent = _agent(tok)
     preps = _TARGET_PREPS_COOP if coding.type in _COOP_TYPES else _TARGET_PREPS
-    if passive:
+    if passive and agent is None and coding.type is EventType.RETREAT and coding.mode in ("disarm", "withdraw"):
+        sources, direct = _with_conjuncts(subj), None  # "guerrillas have been demobilized": they stood down
+    elif passive:
         sources = _with_conjuncts(agent)
         direct = subj
     else:

@@ -82,6 +82,7 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("The two leaders waged a war of words.", "war", None),
     ("Thousands demonstrated in Tehran.", "demonstrated", EventType.PROTEST),
     ("North Korea demonstrated its missile capability.", "demonstrated", None),
+    ("Jakarta forced the UN refugee agency out of the country.", "forced", EventType.SANCTION),
     ("Trump asked whether the case would be dropped.", "asked", None),
     ("Horowitz could not rule out that Strzok slowed the inquiry.", "rule", None),
     ("NATO ruled out a no-fly zone over Ukraine.", "ruled", EventType.REJECT),

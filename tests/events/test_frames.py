@@ -115,3 +115,9 @@ def test_frames_who_is_demobilized_stands_down(nlp) -> None:  # type: ignore[no-
     [retreat] = [f for f in _frames(nlp, "Half of the rebels have been demobilized.")
                  if f.coding.type is EventType.RETREAT]
     assert [t.text for t in retreat.sources] == ["Half"] and not retreat.targets
+
+
+@pytest.mark.slow
+def test_frames_what_a_meeting_discusses_is_no_party(nlp) -> None:  # type: ignore[no-untyped-def]
+    frames = _frames(nlp, "Ruto met Fils-Aimé in Nairobi to discuss the mission.")
+    assert all(not f.targets for f in frames if f.trigger.text == "discuss")

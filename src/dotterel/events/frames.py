@@ -48,6 +48,8 @@ _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indi
                             "extradition", "deportation", "expulsion", "impeachment", "ouster", "removal",
                             "imprisonment", "jailing", "capture", "interrogation", "torture", "firing",
                             "dismissal", "sacking", "persecution", "harassment", "beating"})
+#: Verbs of meeting whose object is the topic ("discussed the mission with X": X is the party).
+_TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "examine", "explore", "address", "consider"})
 #: Words that open a reported question or clause ("asked whether the case would be dropped",
 #: "could not rule out that …").
 _QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "who", "which", "where", "that"})
@@ -183,6 +185,8 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     words = [tok]
     if direct is not None and coding.type is EventType.MOBILIZE:
         direct = None  # "deployed troops to X": the object is the force, X the target
+    if direct is not None and coding.type is EventType.CONSULT and tok.lemma_.lower() in _TOPIC_VERBS:
+        direct = None  # "met to discuss the mission": what is discussed is a topic, not a party
     carried = lex.lookup(direct.lemma_.lower(), "NOUN", set()) if direct is not None else None
     part_of_trigger = direct is not None and direct.lemma_.lower() in coding.with_  # "opened fire on X"
     if direct is not None and direct.dep_ == "dobj" and (

@@ -83,6 +83,8 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("Thousands demonstrated in Tehran.", "demonstrated", EventType.PROTEST),
     ("North Korea demonstrated its missile capability.", "demonstrated", None),
     ("Jakarta forced the UN refugee agency out of the country.", "forced", EventType.SANCTION),
+    ("U.N. helicopters evacuated the wounded from Gorazde.", "wounded", None),
+    ("U.N. helicopters evacuated the wounded from Gorazde.", "evacuated", EventType.AID),
     ("Trump asked whether the case would be dropped.", "asked", None),
     ("Horowitz could not rule out that Strzok slowed the inquiry.", "rule", None),
     ("NATO ruled out a no-fly zone over Ukraine.", "ruled", EventType.REJECT),

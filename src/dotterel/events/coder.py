@@ -109,6 +109,10 @@ def _location(frame: Frame) -> Location | None:
     return None
 
 
+def _same_actor(a: Actor, b: Actor) -> bool:
+    return a.country == b.country and a.sector == b.sector and a.name == b.name
+
+
 def _named(actor: Actor) -> bool:
     """True when an actor is a party at all: a country, a name, or a sector we know."""
     return bool(actor.country or actor.name or actor.sector not in (None, "UNK"))
@@ -247,10 +251,9 @@ class SentenceCoder:
         elif learned and value is Factuality.PLANNED and coding.type in _INTENT_TYPES and _is_future(frame):
             value = Factuality.ASSERTED  # the model typed the stated intention itself
         reciprocal = coding.type in RECIPROCAL_TYPES
+        # "reneged on his commitment": the source's own is no second party.
+        targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
         for source, target in _pairs(sources, targets, reciprocal):
-            if source is not None and target is not None and source.country == target.country \
-                    and source.sector == target.sector and source.name == target.name:
-                continue
             # A side the text does not name (an unidentified attacker too) makes the coding less sure.
             unidentified = source is not None and source.name is None and source.sector == "UNK"
             confidence = coding.confidence * (1.0 if source and target and not unidentified else 0.8) \

@@ -50,6 +50,8 @@ _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indi
                             "dismissal", "sacking", "persecution", "harassment", "beating"})
 #: Verbs of meeting whose object is the topic ("discussed the mission with X": X is the party).
 _TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "examine", "explore", "address", "consider"})
+#: Dependencies of a noun phrase (a participle with a determiner there names people: "the wounded").
+_NOUN_DEPS = frozenset({"dobj", "nsubj", "nsubjpass", "pobj", "conj", "appos"})
 #: Words that open a reported question or clause ("asked whether the case would be dropped",
 #: "could not rule out that …").
 _QUESTION_WORDS = frozenset({"whether", "if", "how", "what", "why", "when", "who", "which", "where", "that"})
@@ -402,6 +404,9 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             if coding is not None and lemma == "fire" and not coding.with_ and obj is not None and (
                     obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PERSONNEL):
                 continue  # "fired the director": a dismissal, not gunfire
+            if coding is not None and tok.tag_ in ("VBN", "JJ") and tok.dep_ in _NOUN_DEPS \
+                    and any(c.dep_ == "det" for c in tok.children):
+                continue  # "evacuated the wounded", "mourned the dead": people, not an event
             if coding is not None:
                 frame = _verb_frame(tok, coding, lex)
                 # The owner of an object event ("welcomed Lavrov's visit"), unless the object is part of

@@ -57,7 +57,15 @@ class Lexicon:
 
 def _has_any(children: set[str], alternatives: tuple[str, ...]) -> bool:
     """True when one alternative is among the children; "off+visit" needs both words."""
-    return any(all(w in children for w in alt.split("+")) for alt in alternatives)
+    single, combined = _parsed(alternatives)
+    return not single.isdisjoint(children) or any(words <= children for words in combined)
+
+
+@functools.cache
+def _parsed(alternatives: tuple[str, ...]) -> tuple[frozenset[str], tuple[frozenset[str], ...]]:
+    """A row's `with` words, and its "a+b" alternatives as word sets, parsed once per row."""
+    return (frozenset(a for a in alternatives if "+" not in a),
+            tuple(frozenset(a.split("+")) for a in alternatives if "+" in a))
 
 
 @functools.cache

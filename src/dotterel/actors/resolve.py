@@ -329,7 +329,7 @@ class DocActors:
             return matches[in_objs[0].i].entry.country
         if sector not in _STATE_SECTORS and not any(t.lower_ == "local" for t in toks):
             # Civilian groups belong to the nearest country the sentence names.
-            return _nearest_country(head, matches) or self.home_country()
+            return _nearest_country(head, matches.values()) or self.home_country()
         if not _indefinite(toks) or head.ent_type_ == "PERSON":
             return self.home_country()
         return None
@@ -395,18 +395,17 @@ def _residence(head: Token, toks: list[Token], m: Match, matches: dict[int, Matc
     country of residence)."""
     places = [matches[o.i] for o in pp_objects(head, _OF_PREPS | _IN_PREPS) if o.i in matches]
     if not places and any(t.lower_ == "ethnic" for t in toks):
-        places = [x for x in set(matches.values()) if x.entry.kind in _PLACE_KINDS]
-    places = [x for x in places if x.entry.kind in _PLACE_KINDS and x.entry.country != m.entry.country]
-    if not places:
-        return None
-    return min(places, key=lambda x: min(abs(x.start - head.i), abs(x.end - 1 - head.i))).entry.country
+        places = list(matches.values())
+    return _nearest_country(head, [x for x in places if x.entry.country != m.entry.country])
 
 
-def _nearest_country(head: Token, matches: dict[int, Match]) -> str | None:
-    states = [m for m in set(matches.values()) if m.entry.kind in _PLACE_KINDS]
+def _nearest_country(head: Token, matches: Iterable[Match]) -> str | None:
+    """The country of the place or people named nearest to `head`."""
+    states = [m for m in set(matches) if m.entry.kind in _PLACE_KINDS]
     if not states:
         return None
-    return min(states, key=lambda m: min(abs(m.start - head.i), abs(m.end - 1 - head.i))).entry.country
+    # Ties go to the earlier name, whatever order the set iterates in.
+    return min(states, key=lambda m: (min(abs(m.start - head.i), abs(m.end - 1 - head.i)), m.start)).entry.country
 
 
 _PARTITIVES = frozenset({"one", "some", "many", "several", "dozens", "hundreds", "thousands", "most", "all",

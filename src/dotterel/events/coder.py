@@ -30,9 +30,10 @@ _NAMED = frozenset({"PERSON", "ORG", "GPE", "NORP"})
 #: Names that are never a party: dates, amounts, laws, works, products, events ("September", "Obamacare").
 _NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINAL", "CARDINAL", "LAW",
                          "WORK_OF_ART", "PRODUCT", "EVENT", "LANGUAGE"})
-#: Types that, without a named target, act on the place they happen in when it is another country's:
-#: forces sent into Lebanon (COERCE always: a curfew in Abidjan coerces Abidjan). Attacks and threats
-#: are not: the place named in their sentence is too often another (where the attackers are based).
+#: Types that, without a named target, act on the place they happen in when it is another country's,
+#: even when only their sentence names the place: forces sent into Lebanon (COERCE always: a curfew in
+#: Abidjan coerces Abidjan). Other types take only a place of their own phrase ("will evacuate
+#: settlements in Gaza"): the place named elsewhere in their sentence is too often another.
 _PLACE_TARGETED = frozenset({EventType.MOBILIZE})
 #: Types whose bare-verb trigger needs a party as its object ("released a photo" is no release).
 _PATIENT_TYPES = frozenset({EventType.RETREAT})
@@ -238,17 +239,18 @@ class SentenceCoder:
             coding = replace(coding, type=EventType.ACCUSE, mode="disapprove", context=(), cameo="111")
         value = judgement.value
         negative = value in (Factuality.DENIED, Factuality.NEGATED)
-        if negative and _is_future(frame) and (frame.trigger.lemma_.lower() in _ACCEPTANCE
-                                               or coding.type in (EventType.CONCEDE, EventType.RETREAT)):
+        future = _is_future(frame)
+        if negative and future and (frame.trigger.lemma_.lower() in _ACCEPTANCE
+                                    or coding.type in (EventType.CONCEDE, EventType.RETREAT)):
             coding = replace(coding, type=EventType.REJECT, mode=None, cameo=None)
             value = Factuality.ASSERTED
-        elif _is_future(frame) and coding.type in _FUTURE_TYPE and not learned and not (
+        elif future and coding.type in _FUTURE_TYPE and not learned and not (
                 negative and _FUTURE_TYPE[coding.type] is EventType.THREATEN):  # "will not send troops" threatens no one
             # The event is the stated intention (or threat); stating it is what happened.
             coding = _as_intent(coding)
             if value is Factuality.PLANNED:
                 value = Factuality.ASSERTED
-        elif learned and value is Factuality.PLANNED and coding.type in _INTENT_TYPES and _is_future(frame):
+        elif learned and value is Factuality.PLANNED and coding.type in _INTENT_TYPES and future:
             value = Factuality.ASSERTED  # the model typed the stated intention itself
         reciprocal = coding.type in RECIPROCAL_TYPES
         # "reneged on his commitment": the source's own is no second party.

@@ -161,5 +161,3 @@ def event_date(trigger: Token, clause: Token, timexes: list[SentenceTimex], publ
         # "had been abducted": before the time the report speaks of, which the sentence does not give.
         return unknown_date(), "pluperfect with no date in the sentence: earlier than the report, day unknown"
     return publication_date(published), "no date in the sentence: publication day"
-
-

@@ -21,6 +21,18 @@ def _events(pipeline: Pipeline, text: str, kind: EventType):  # type: ignore[no-
     ("China demanded on Monday that Japan withdraw its warships.", EventType.REQUEST, "JPN"),
     ("Kenya accepted demands from Somali elders on Sunday.", EventType.CONCEDE, "SOM"),
     ("Kenya refused to appear before the International Court of Justice.", EventType.REJECT, "IGO"),
+    # An event noun's own actor is who is asked, not where it leaves from.
+    ("The Arab League demanded the withdrawal of Ethiopian troops from Somalia.", EventType.REQUEST, "ETH"),
+    # A threat's condition names who is threatened; so does the place the threatened act would strike.
+    ("Turkey threatened to halt the talks if Greece deployed new missiles.", EventType.THREATEN, "GRC"),
+    ("Hezbollah threatened on Friday to resume attacks in Israel.", EventType.THREATEN, "ISR"),
+    # Phrases within phrases, and the agent of a participle.
+    ("Canada suspended part of an aid program for Haiti.", EventType.SANCTION, "HTI"),
+    ("Kenyan police prevented a march staged by Ugandan exiles.", EventType.COERCE, "UGA"),
+    # The source's own commitment is no party; whom it was made to is.
+    ("The senator reneged on his promise to the Afghan people.", EventType.REJECT, "AFG"),
+    # A first conjunct that is no one's own keeps a pair of targets ("X and his party").
+    ("Rebels said President Museveni and his party must accept new elections.", EventType.REQUEST, "UGA"),
 ])
 def test_coder_target_named_beyond_the_object(pipeline: Pipeline, text: str, kind: EventType,
                                               target: str) -> None:
@@ -142,3 +154,10 @@ def test_coder_one_person_attacking_another_is_criticism(pipeline: Pipeline) -> 
 def test_coder_the_place_of_an_event_abroad_is_acted_on(pipeline: Pipeline) -> None:
     [event] = _events(pipeline, "Israel will evacuate all settlements in the Gaza Strip in August.", EventType.AGREE)
     assert event.target is not None and event.target.country == "PSE"
+
+
+def test_coder_a_protest_takes_the_target_of_its_marchers_demands(pipeline: Pipeline) -> None:
+    doc = pipeline("Thousands of Kurds demonstrated in Diyarbakir on Sunday, calling for autonomy from Turkey.",
+                   published="2024-03-06")
+    top = max(doc.events, key=lambda e: e.confidence)
+    assert top.type is EventType.PROTEST and top.target is not None and top.target.country == "TUR"

@@ -35,6 +35,15 @@ def test_frames_governing_trigger_outranks_embedded_event(nlp) -> None:  # type:
     assert 0 < EMBEDDED_FACTOR < 1
 
 
+@pytest.mark.parametrize("text", [
+    "Thousands of Kurds demonstrated in Diyarbakir, calling for autonomy.",
+    "Prisoners rioted in the jail, joining students in demanding a referendum.",
+])
+def test_frames_a_protest_governs_its_marchers_demands(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
+    by_type = {f.coding.type: f.coding.confidence for f in _frames(nlp, text)}
+    assert by_type[EventType.REQUEST] < by_type[EventType.PROTEST]
+
+
 def test_frames_said_must_is_a_demand_on_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     frames = _frames(nlp, "The minister said the rebels must hand over their weapons.")
     demand = next(f for f in frames if f.coding.type is EventType.REQUEST)

@@ -110,6 +110,21 @@ def _location(frame: Frame) -> Location | None:
     return None
 
 
+def _complement_place(frame: Frame) -> Location | None:
+    """The place named in a frame's infinitive complement or its object ("to ban voting in X")."""
+    for verb in frame.clause.children:
+        if verb.pos_ in ("VERB", "AUX") and (verb.dep_ == "xcomp" or (
+                verb.dep_ == "advcl" and factuality.infinitive(verb))):
+            for head in (verb, *(c for c in verb.children if c.dep_ == "dobj")):
+                for c in head.children:
+                    if c.dep_ == "prep" and c.lower_ in _PLACE_PREPS:
+                        obj = next((g for g in c.children if g.dep_ == "pobj"), None)
+                        place = _place_phrase(obj) if obj is not None else None
+                        if place is not None:
+                            return place
+    return None
+
+
 def _same_actor(a: Actor, b: Actor) -> bool:
     return a.country == b.country and a.sector == b.sector and a.name == b.name
 
@@ -120,8 +135,9 @@ def _named(actor: Actor) -> bool:
 
 
 def _own(heads: tuple[Token, ...], targets: list[Actor], sources: list[Actor]) -> bool:
-    """True when the target phrase is the source's own ("its troops", "their forces")."""
-    return any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for h in heads for c in h.children) \
+    """True when the target phrase is the source's own ("its troops", "their forces"; not
+    "Kagame and his party", whose first conjunct is no one's own)."""
+    return bool(heads) and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in heads[0].children) \
         and all(any(t.country == s.country for s in sources) for t in targets)
 
 
@@ -253,8 +269,6 @@ class SentenceCoder:
         elif learned and value is Factuality.PLANNED and coding.type in _INTENT_TYPES and future:
             value = Factuality.ASSERTED  # the model typed the stated intention itself
         reciprocal = coding.type in RECIPROCAL_TYPES
-        # "reneged on his commitment": the source's own is no second party.
-        targets = [t for t in targets if not any(_same_actor(t, s) for s in sources)]
         for source, target in _pairs(sources, targets, reciprocal):
             # A side the text does not name (an unidentified attacker too) makes the coding less sure.
             unidentified = source is not None and source.name is None and source.sector == "UNK"
@@ -277,7 +291,8 @@ class SentenceCoder:
         """The frame's sources, targets and place (`place`: the sentence's, when the frame has
         none of its own), or None when the frame names no party and so codes no event."""
         sources = self._resolve(frame.sources, matches)
-        targets = self._resolve(frame.targets, matches)
+        # "reneged on his commitment": the source's own is no second party.
+        targets = [t for t in self._resolve(frame.targets, matches) if not any(_same_actor(t, s) for s in sources)]
         # A thing acted on ("released its tax returns") leaves a patient-type event without a party.
         if not any(a.country for a in targets) and not _proper(frame.targets) and \
                 not (frame.targets and frame.coding.type in _PATIENT_TYPES):
@@ -296,6 +311,11 @@ class SentenceCoder:
             # A curfew in Abidjan, forces sent into Lebanon, "will evacuate settlements in Gaza": the
             # people of the place are acted on (any type, when the place is the event's own and abroad).
             targets = [Actor(location.text, location.name, location.country, None)]
+        if not targets and frame.coding.type is EventType.THREATEN:
+            # "threatened to resume attacks in Israel": the place the threatened act would strike.
+            aimed = _complement_place(frame)
+            if aimed is not None and aimed.country and not any(a.country == aimed.country for a in sources):
+                targets = [Actor(aimed.text, aimed.name, aimed.country, None)]
         if not sources and frame.coding.type is EventType.ASSAULT and all(t.pos_ == "NOUN" for t in frame.sources) \
                 and location is not None and location.country:
             # An attack nobody is named for ("a roadside bomb killed …"): CAMEO codes an
@@ -324,7 +344,7 @@ class SentenceCoder:
 
     def _alternate_target(self, frame: Frame, matches: dict[int, Match], sources: list[Actor]) -> list[Actor]:
         """The first other phrase of the frame that names an actor other than the source."""
-        for tok in alternates(frame):
+        for tok in alternates(frame, self.lex):
             found = [a for a in self.actors.resolve(tok, matches) if a.country and a not in sources]
             if found:
                 return found

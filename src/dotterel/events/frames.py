@@ -47,7 +47,8 @@ _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indi
                             "execution", "killing", "murder", "assassination", "abduction", "kidnapping",
                             "extradition", "deportation", "expulsion", "impeachment", "ouster", "removal",
                             "imprisonment", "jailing", "capture", "interrogation", "torture", "firing",
-                            "dismissal", "sacking", "persecution", "harassment", "beating"})
+                            "dismissal", "sacking", "persecution", "harassment", "beating", "release",
+                            "freeing", "rescue"})
 #: Verbs of meeting whose object is the topic ("discussed the mission with X": X is the party).
 _TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "examine", "explore", "address", "consider"})
 #: Dependencies of a noun phrase (a participle with a determiner there names people: "the wounded").
@@ -195,7 +196,8 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
             part_of_trigger or (carried is not None and carried.type is coding.type)):
         # "imposed sanctions on X": the event noun carries the target.
         words.append(direct)
-        objs = _prep_objects(direct, preps)
+        # "demanded the withdrawal of X from Y": who is to act is asked.
+        objs = _prep_objects(direct, ("of",) if _acting_of(direct, lex) else ()) + _prep_objects(direct, preps)
         direct = objs[0] if objs else None
     targets = _with_conjuncts(direct) if direct is not None else []
     if not targets:
@@ -265,7 +267,7 @@ _ALTERNATE_PREPS = ("to", "with", "against", "on", "upon", "from", "by", "of", "
 _ALTERNATE_CLAUSES = frozenset({"xcomp", "ccomp", "advcl"})
 
 
-def alternates(frame: Frame) -> tuple[Token, ...]:
+def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
     """Other heads that may name the target, best first, for when the frame's own target is a
     thing or missing: "granted asylum to X", "threatened to cut off electricity to X",
     "demanded that X leave". None for a frame that `needs_target`.
@@ -273,7 +275,9 @@ def alternates(frame: Frame) -> tuple[Token, ...]:
     Looks, in order, at the object phrases ("demands from X", "X's suppression",
     "crimes by X"), the trigger's other prepositions, then one or two levels of
     complement or purpose clauses ("threatened to cut off power to X", "demanded that X
-    cancel", "opened fire to disperse X")."""
+    cancel", "opened fire to disperse X"); an event noun's own actor comes first ("demanded
+    the withdrawal of X from Y": X is asked), and a threat's condition names who is
+    threatened last ("threatened to stop talks if X deploys")."""
     if frame.needs_target:
         return ()
     out: list[Token] = []
@@ -285,11 +289,18 @@ def alternates(frame: Frame) -> tuple[Token, ...]:
             seen.add(tok.i)
             out.append(tok)
 
-    def phrase(head: Token) -> None:
+    def phrase(head: Token, depth: int = 0) -> None:
         add(_child(head, {"poss"}))
+        if lex is not None and _acting_of(head, lex):
+            add(next(iter(_prep_objects(head, ("of",))), None))
+        for c in head.children:
+            if c.dep_ == "acl" and c.tag_ == "VBN":
+                add(_agent(c))  # "the demonstration staged by students"
         for obj in _prep_objects(head, _ALTERNATE_PREPS):
             add(obj)
             add(_child(obj, {"poss"}))
+            if depth == 0:
+                phrase(obj, 1)  # "part of a program for Bosnia", "demands for freedom from X"
 
     # What is discussed is a topic: "discussed cooperation with X" does not meet X.
     topic = frame.coding.type is EventType.CONSULT
@@ -305,10 +316,12 @@ def alternates(frame: Frame) -> tuple[Token, ...]:
             return
         for c in verb.children:
             if c.dep_ in _ALTERNATE_CLAUSES and c.pos_ in ("VERB", "AUX") and c.i > verb.i:
-                if c.dep_ == "advcl" and not factuality.infinitive(c):
-                    continue  # only purpose infinitives, not "after …" or "if …" clauses
-                add(_child(c, {"nsubj", "nsubjpass"}))
-                add(_child(c, {"dobj", "dative"}))
+                if c.dep_ == "advcl" and not factuality.infinitive(c) and not (
+                        c.tag_ == "VBG" and frame.coding.type is EventType.PROTEST):
+                    continue  # only purpose infinitives (and a protest's "calling for"), not "after …", "if …"
+                if c.tag_ != "VBG":  # whom marchers join is no target: "joining students in demanding …"
+                    add(_child(c, {"nsubj", "nsubjpass"}))
+                    add(_child(c, {"dobj", "dative"}))
                 clause(c, depth + 1)
 
     for t in () if topic else frame.targets:
@@ -317,7 +330,20 @@ def alternates(frame: Frame) -> tuple[Token, ...]:
         clause(frame.clause, 0)
     else:
         phrase(frame.trigger)
+    if frame.coding.type is EventType.THREATEN:
+        for tok in frame.clause.subtree:
+            if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children):
+                add(_child(tok, {"nsubj", "nsubjpass"}))
     return tuple(out)
+
+
+def _acting_of(noun: Token, lex: Lexicon) -> bool:
+    """True when a noun is an event whose "of" phrase names who acts ("the withdrawal of
+    Serbian forces", "the visit of X"), not who undergoes it ("the release of X")."""
+    if noun.pos_ != "NOUN" or noun.lemma_.lower() in _PATIENT_NOUNS:
+        return False
+    coding = lex.lookup(noun.lemma_.lower(), "NOUN", set())
+    return coding is not None and coding.type not in _PATIENT_OF
 
 
 def _event_owner(tok: Token, lex: Lexicon) -> Token:
@@ -333,16 +359,25 @@ def _governor(frame: Frame, by_token: dict[int, Frame]) -> Frame | None:
     """The frame whose complement embeds this one ("offered to mediate": offered), if any.
 
     Climbs at most three embedding links from the frame's clause, so "threatened to
-    order troops to attack" is still governed by "threatened"."""
+    order troops to attack" is still governed by "threatened". A protest also governs
+    what its marchers do meanwhile ("demonstrated, calling for …", "joined them in
+    demanding …"): the PLOVER manual codes demands made by demonstrating as PROTEST."""
     node = frame.clause
+    participle = False
     for _ in range(3):
-        if node.dep_ not in _EMBEDDING or node.head.i == node.i:
+        if node.dep_ == "pcomp" and node.head.dep_ == "prep":
+            node = node.head  # "in demanding": a preposition's gerund
+        elif node.dep_ not in _EMBEDDING or node.head.i == node.i:
             return None
-        if node.dep_ == "advcl" and not factuality.infinitive(node):
-            return None  # only purpose infinitives ("rallied to demand"), not "after …", "if …" clauses
+        elif node.dep_ == "advcl" and not factuality.infinitive(node):
+            if node.tag_ != "VBG":
+                return None  # only purpose infinitives ("rallied to demand"), not "after …", "if …" clauses
+            participle = True
         node = node.head
         gov = by_token.get(node.i)
         if gov is not None and gov is not frame:
+            if participle and gov.coding.type is not EventType.PROTEST:
+                return None
             return gov if gov.coding.type in _GOVERNING and gov.coding.type is not frame.coding.type else None
     return None
 

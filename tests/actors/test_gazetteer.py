@@ -7,6 +7,8 @@ import datetime as dt
 from collections import defaultdict
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 
 from dotterel.actors import gazetteer as gazetteer_module
 from dotterel.actors.gazetteer import Gazetteer, gazetteer
@@ -222,3 +224,30 @@ def test_gazetteer_us_forms_are_not_places_or_bodies() -> None:
     for row in load_csv("officeholders.csv"):
         if row["country"] == "USA":
             assert not _forms(row) & taken, (row["__line__"], _forms(row) & taken)
+
+
+@pytest.mark.parametrize(("word", "country"), [
+    ("Ethopia", "ETH"), ("Afganistan", "AFG"), ("Britian", "GBR"),
+    ("Franco", None), ("Frances", None), ("Turkel", None),  # a changed ending makes a name
+    ("Iraq", None), ("Kenya", None),  # real names, and short words, are never guessed
+])
+def test_gazetteer_misspelt_country(word: str, country: str | None) -> None:
+    entry = gazetteer().misspelt_country(word)
+    assert (entry.country if entry else None) == country
+
+
+def _osa(a: str, b: str) -> int:
+    """Edit distance with adjacent transpositions (the reference for `_one_edit`)."""
+    d = [[i + j if i * j == 0 else 0 for j in range(len(b) + 1)] for i in range(len(a) + 1)]
+    for i in range(1, len(a) + 1):
+        for j in range(1, len(b) + 1):
+            d[i][j] = min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + (a[i - 1] != b[j - 1]))
+            if i > 1 and j > 1 and a[i - 1] == b[j - 2] and a[i - 2] == b[j - 1]:
+                d[i][j] = min(d[i][j], d[i - 2][j - 2] + 1)
+    return d[-1][-1]
+
+
+@given(st.text(alphabet="aeiotnr", max_size=8), st.text(alphabet="aeiotnr", max_size=8))
+def test_gazetteer_one_edit_is_an_edit_distance_of_one(a: str, b: str) -> None:
+    from dotterel.actors.gazetteer import _one_edit
+    assert _one_edit(a, b) == (_osa(a, b) == 1)

@@ -169,3 +169,25 @@ def test_resolve_a_minority_is_coded_by_its_country_of_residence() -> None:
     got = _resolve(["The Albanians of southern Serbia demand autonomy."], "2001-05-01", "Albanians")
     assert [g[:2] for g in got] == [("SRB", "CVL")]
     assert [g[:2] for g in _resolve(["Albanians voted in Tirana."], "2001-05-01", "Albanians")] == [("ALB", "CVL")]
+    # A place word before a people names where they live, even when the tagger calls the pair a person.
+    assert [g[:2] for g in _resolve(["Bosnian Serbs demanded a truce."], "1994-05-01", "Serbs")] == [("BIH", "CVL")]
+    got = _resolve(["Ethnic Albanian guerrillas operating in Macedonia attacked a police post."], "2001-05-01",
+                   "guerrillas")
+    assert [g[:2] for g in got] == [("MKD", "REB")]
+
+
+@pytest.mark.parametrize(("sentence", "head", "expected"), [
+    ("Vietnamese-led forces shelled the camps.", "forces", ("VNM", "MIL")),
+    ("A Gaza-based group fired rockets.", "group", ("PSE", None)),
+    ("Doctors from two American aid groups delivered food.", "Doctors", ("USA", "NGO")),
+    ("Kenzo Oshima, the United Nations Emergency Relief Coordinator, urged calm.", "Oshima", ("IGO", None)),
+    ("Ethopia agreed to open its borders.", "Ethopia", ("ETH", None)),
+])
+def test_resolve_owners_hyphenated_bodies_and_misspelt_countries(sentence: str, head: str,
+                                                                 expected: tuple) -> None:
+    assert [g[:2] for g in _resolve([sentence], "2001-05-01", head)] == [expected]
+
+
+def test_resolve_a_stance_is_no_origin() -> None:
+    got = _resolve(["A prominent anti-Syria journalist was killed in Beirut."], "2005-06-02", "journalist")
+    assert [g[0] for g in got] != ["SYR"]

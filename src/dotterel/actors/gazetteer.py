@@ -161,10 +161,42 @@ class Gazetteer:
             return _nearest(people, on)
         return next(e for e in entries if e.kind != "person")
 
+    def misspelt_country(self, word: str) -> Entry | None:
+        """The country a capitalised word misspells by one inner letter ("Ethopia", "Afganistan"),
+        when exactly one country name is that close. Names under six letters are too close to
+        other words to guess, and a changed ending makes a name ("Franco", "Frances")."""
+        if len(word) < 6 or not word[:1].isupper() or word in self.surfaces:
+            return None
+        return _misspelt(word, self._country_words)
+
+    @functools.cached_property
+    def _country_words(self) -> tuple[tuple[str, Entry], ...]:
+        return tuple((s, e[0]) for s, e in self.surfaces.items()
+                     if len(s) >= 6 and " " not in s and e[0].kind == "country")
+
     def holder(self, country: str, role: str, on: dt.date | None) -> Entry | None:
         """Who held an office (e.g. `("RUS", "foreign_minister")`) on a date."""
         holders = [e for e in self._offices.get((country, role), []) if e.active(on)]
         return holders[0] if len(holders) == 1 else None
+
+
+def _misspelt(word: str, names: tuple[tuple[str, Entry], ...]) -> Entry | None:
+    found = {e.country: e for name, e in names
+             if name[0] == word[0] and name[-1] == word[-1] and _one_edit(word, name)}
+    return next(iter(found.values())) if len(found) == 1 else None
+
+
+def _one_edit(a: str, b: str) -> bool:
+    """True when `a` and `b` differ by one inserted, deleted, replaced or transposed letter."""
+    if a == b or abs(len(a) - len(b)) > 1:
+        return False
+    i = 0
+    while i < min(len(a), len(b)) and a[i] == b[i]:
+        i += 1
+    if len(a) == len(b):
+        return a[i + 1:] == b[i + 1:] or (a[i + 2:] == b[i + 2:] and a[i:i + 2] == b[i:i + 2][::-1])
+    longer, shorter = (a, b) if len(a) > len(b) else (b, a)
+    return longer[i + 1:] == shorter[i:]
 
 
 _ROLE_PRIORITY = ("head_of_state", "head_of_government", "deputy_head_of_government",

@@ -21,13 +21,17 @@ from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import load_csv
 from ..factuality import cues
+from ..places import resolve_place
 from ..records import Actor
 from .gazetteer import NON_STATE, Entry, Gazetteer, gazetteer
 
 #: Modifier dependencies that belong to a noun phrase.
 _MODIFIERS = frozenset({"compound", "amod", "poss", "nmod", "det", "nummod", "quantmod", "case"})
+#: Participles whose hyphenated modifier owns the group: "Saudi-led forces", "a Gaza-based group".
+_LEADING = frozenset({"lead", "base", "run", "command"})
 _OF_PREPS = frozenset({"of"})
 _IN_PREPS = frozenset({"in", "from"})
+_MEMBER_PREPS = frozenset({"from", "of", "with"})
 _PLURAL_PAIRS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "government",
                            "leader", "minister", "state", "party", "capital"})
 _PAIR_DETS = frozenset({"both", "two"})
@@ -78,8 +82,15 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
             if entry is not None:
                 found = Match(tokens[i].i, tokens[j - 1].i + 1, entry)
                 break
-        if found is not None and found.entry.kind in _PLACE_KINDS and _inside_person(tokens, i, found):
+        if found is None and tokens[i].pos_ == "PROPN" and tokens[i].ent_type_ in ("", "GPE", "LOC", "NORP"):
+            entry = gaz.misspelt_country(tokens[i].text)
+            if entry is not None and resolve_place(tokens[i].text) is not None:
+                entry = None  # a city's name ("Columbia") is no misspelt country
+            found = Match(tokens[i].i, tokens[i].i + 1, entry) if entry is not None else None
+        if found is not None and found.entry.kind in _PLACE_KINDS and _inside_person(tokens, i, found, gaz, on):
             found = None  # "Aden Barre Duale", "Jordan Peterson": a place name inside a person's name
+        if found is not None and i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ in _STANCE_PREFIXES:
+            found = None  # an "anti-Syria journalist" or a "pro-Iran militia" is no Syrian or Iranian
         if found is not None:
             for k in range(found.start, found.end):
                 out[k] = found
@@ -90,6 +101,9 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
 
 
 
+#: Prefixes that make a country name a stance, not an origin.
+_STANCE_PREFIXES = frozenset({"anti", "pro"})
+
 #: Entries that name a state's territory or people (not its bodies or office holders).
 _PLACE_KINDS = frozenset({"country", "capital", "demonym"})
 
@@ -99,14 +113,20 @@ def _national(matches: dict[int, Match]) -> list[Match]:
     return [m for m in sorted(set(matches.values()), key=lambda m: m.start) if m.entry.country not in NON_STATE]
 
 
-def _inside_person(tokens: list[Token], i: int, m: Match) -> bool:
-    """True when a match lies within a longer PERSON entity."""
+def _inside_person(tokens: list[Token], i: int, m: Match, gaz: Gazetteer, on: dt.date | None) -> bool:
+    """True when a match lies within a longer PERSON entity whose other words are no
+    place names ("Jordan Peterson"; not "Bosnian Serbs", which the tagger calls a person)."""
     first, last = tokens[i], tokens[i + (m.end - m.start) - 1]
     if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
         return False
     doc = first.doc
-    before = m.start > 0 and doc[m.start - 1].ent_type_ == "PERSON" and doc[m.start].ent_iob_ == "I"
-    after = m.end < len(doc) and doc[m.end].ent_type_ == "PERSON" and doc[m.end].ent_iob_ == "I"
+
+    def name_word(tok: Token) -> bool:
+        entry = gaz.lookup(tok.text, on)
+        return tok.ent_type_ == "PERSON" and (entry is None or entry.kind not in _PLACE_KINDS)
+
+    before = m.start > 0 and name_word(doc[m.start - 1]) and doc[m.start].ent_iob_ == "I"
+    after = m.end < len(doc) and name_word(doc[m.end]) and doc[m.end].ent_iob_ == "I"
     return before or after
 
 
@@ -133,7 +153,8 @@ def phrase_tokens(head: Token) -> list[Token]:
     while stack:
         t = stack.pop()
         toks.append(t)
-        stack.extend(c for c in t.children if c.dep_ in _MODIFIERS or c.dep_ in ("cc", "conj"))
+        stack.extend(c for c in t.children if c.dep_ in _MODIFIERS or c.dep_ in ("cc", "conj")
+                     or (c.dep_ == "npadvmod" and t.lemma_.lower() in _LEADING))
     return sorted(toks, key=lambda t: t.i)
 
 
@@ -253,9 +274,16 @@ class DocActors:
                                    and any(t.lower_ in _PAIR_DETS for t in toks)):
             return [Actor(text, self.gaz.country_names.get(c, c), c, self._pair_sector(head)) for c in self.pair()]
         found = self._titled_actor(head, toks, text, matches)
+        if not found and head.pos_ == "NOUN" and _plural(head):
+            # "doctors from two American aid groups", "volunteers of the Red Cross": their body's.
+            for body in pp_objects(head, _MEMBER_PREPS):
+                found = [Actor(text, a.name, a.country, a.sector) for a in self.resolve(body, matches) if a.country]
+                if found:
+                    break
         if not found and head.pos_ == "PROPN":
             # "Kenzo Oshima, the UN relief coordinator": an unknown name described by its apposition.
-            described = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "NOUN"), None)
+            described = next((c for c in head.children if c.dep_ == "appos" and (
+                c.pos_ == "NOUN" or any(d.dep_ == "det" for d in c.children))), None)
             if described is not None:
                 found = [Actor(text, a.name, a.country, a.sector)
                          for a in self.resolve(described, matches) if a.country]
@@ -287,6 +315,11 @@ class DocActors:
             if adj and role is not None and (sector in ("CVL", "UNK") or group):
                 sector = adj
         countries = [matches[t.i].entry.country for t in toks if t.i in matches and t.i != head.i]
+        if countries and any(t.lower_ == "ethnic" for t in toks):
+            # "ethnic Albanian guerrillas operating in Macedonia": coded by where they live.
+            home = _nearest_country(head, [m for m in matches.values()
+                                           if m.entry.kind in _PLACE_KINDS and m.entry.country != countries[0]])
+            countries = [home] if home else countries
         if not countries and sector is not None:  # "its citizens", not "his life"
             countries = self._possessor_countries(toks, matches)
         of_objs = [o for o in pp_objects(head, _OF_PREPS) if o.i in matches]
@@ -393,7 +426,9 @@ def _residence(head: Token, toks: list[Token], m: Match, matches: dict[int, Matc
     """Where a people named by its demonym lives, when the sentence says so: "the Albanians of
     southern Serbia", "ethnic Turks" in a sentence about Sweden (CAMEO codes a minority by its
     country of residence)."""
-    places = [matches[o.i] for o in pp_objects(head, _OF_PREPS | _IN_PREPS) if o.i in matches]
+    # "Bosnian Serbs", "Kosovo Albanians": a place word before the people names where they live.
+    places = [matches[t.i] for t in toks if t.i in matches and t.i != head.i and matches[t.i].entry.kind in _PLACE_KINDS]
+    places = places or [matches[o.i] for o in pp_objects(head, _OF_PREPS | _IN_PREPS) if o.i in matches]
     if not places and any(t.lower_ == "ethnic" for t in toks):
         places = list(matches.values())
     return _nearest_country(head, [x for x in places if x.entry.country != m.entry.country])

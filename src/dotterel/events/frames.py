@@ -49,6 +49,10 @@ _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indi
                             "imprisonment", "jailing", "capture", "interrogation", "torture", "firing",
                             "dismissal", "sacking", "persecution", "harassment", "beating", "release",
                             "freeing", "rescue"})
+#: Texts that speak for whoever issues them ("a statement demanding …").
+_UTTERANCES = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
+                         "message", "note", "petition", "appeal", "memorandum", "ultimatum", "video", "post",
+                         "tweet", "speech", "editorial", "announcement", "notice", "decree", "order"})
 #: Verbs of meeting whose object is the topic ("discussed the mission with X": X is the party).
 _TOPIC_VERBS = frozenset({"discuss", "debate", "negotiate", "review", "examine", "explore", "address", "consider"})
 #: Dependencies of a noun phrase (a participle with a determiner there names people: "the wounded").
@@ -98,7 +102,10 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     subj = _child(verb, _SUBJECTS)
     if subj is not None:
         # A bare participle with a subject is a headline passive ("citizen abducted in …").
-        reduced = verb.tag_ == "VBN" and not any(c.dep_ in ("aux", "auxpass") for c in verb.children)
+        # Not with an object or an "on/at" target: "soldiers fired on protesters" is active.
+        reduced = verb.tag_ == "VBN" and not any(
+            c.dep_ in ("aux", "auxpass", "dobj") or (c.dep_ == "prep" and c.lower_ in ("on", "at", "against", "upon"))
+            for c in verb.children)
         if subj.lower_ in _RELATIVE and verb.dep_ == "relcl":
             return verb.head, reduced
         return subj, reduced
@@ -111,6 +118,11 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return verb.head, verb.tag_ == "VBN"
+    if verb.dep_ == "acl" and verb.tag_ == "VBG":
+        noun = verb.head  # "troops guarding the border"; "issued a statement demanding …": its issuer
+        if noun.lemma_.lower() in _UTTERANCES and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":
+            return subject_of(noun.head, depth + 1)[0], False
+        return noun, False
     if verb.dep_ in ("xcomp", "conj", "advcl") and verb.head.pos_ in ("VERB", "AUX"):
         inherited, passive_head = subject_of(verb.head, depth + 1)
         # An object-control verb passes its object ("urged X to leave").

@@ -161,3 +161,21 @@ def test_coder_a_protest_takes_the_target_of_its_marchers_demands(pipeline: Pipe
                    published="2024-03-06")
     top = max(doc.events, key=lambda e: e.confidence)
     assert top.type is EventType.PROTEST and top.target is not None and top.target.country == "TUR"
+
+
+def test_coder_a_stated_act_with_an_unless_is_a_threat_on_whoever_must_act() -> None:
+    doc = Pipeline(type_model=False)("Kenya will send more troops unless the rebels withdraw.", published="2024-03-06")
+    threat = next(e for e in doc.events if e.type is EventType.THREATEN)
+    assert threat.source.country == "KEN" and threat.target is not None and threat.target.sector == "REB"
+
+
+def test_coder_joint_exercises_are_military_cooperation(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "French and Egyptian warships launched ten days of war games on Monday.",
+                     EventType.COOPERATE)
+    assert events and {events[0].source.country, events[0].target.country} == {"FRA", "EGY"}
+    assert events[0].cameo.code == "062"
+
+
+def test_coder_two_countries_negotiators_meet(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "U.S. and Russian negotiators return to Geneva this week for talks.", EventType.CONSULT)
+    assert events and {events[0].source.country, events[0].target.country} == {"USA", "RUS"}

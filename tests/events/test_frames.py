@@ -44,6 +44,16 @@ def test_frames_a_protest_governs_its_marchers_demands(nlp, text: str) -> None: 
     assert by_type[EventType.REQUEST] < by_type[EventType.PROTEST]
 
 
+@pytest.mark.parametrize(("text", "main", "background"), [
+    ("Chile said it will support a resolution that aims to impose sanctions on Peru.", "support", "impose"),
+    ("In a letter handed over to the United Nations, Iraq agreed to the inspections.", "agreed", "handed"),
+])
+def test_frames_an_event_in_a_relative_clause_is_background(nlp, text: str, main: str,  # type: ignore[no-untyped-def]
+                                                             background: str) -> None:
+    conf = {f.trigger.text: f.coding.confidence for f in _frames(nlp, text)}
+    assert conf[background] < conf[main]
+
+
 def test_frames_said_must_is_a_demand_on_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     frames = _frames(nlp, "The minister said the rebels must hand over their weapons.")
     demand = next(f for f in frames if f.coding.type is EventType.REQUEST)
@@ -98,6 +108,7 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("Horowitz could not rule out that Strzok slowed the inquiry.", "rule", None),
     ("NATO ruled out a no-fly zone over Ukraine.", "ruled", EventType.REJECT),
     ("The former president hailed from the Muslim Brotherhood.", "hailed", None),
+    ("The rebels have sworn to fight until the army leaves.", "sworn", EventType.THREATEN),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                  expected: EventType | None) -> None:

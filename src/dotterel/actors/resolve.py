@@ -320,6 +320,10 @@ class DocActors:
             home = _nearest_country(head, [m for m in matches.values()
                                            if m.entry.kind in _PLACE_KINDS and m.entry.country != countries[0]])
             countries = [home] if home else countries
+        joined = list(dict.fromkeys(countries))
+        if len(joined) > 1 and head.pos_ == "NOUN" and any(t.dep_ == "cc" for t in toks):
+            # "U.S. and Russian negotiators", "French and Egyptian warships": one body per country.
+            return [Actor(text, self.gaz.country_names.get(c, c), c, sector) for c in joined]
         if not countries and sector is not None:  # "its citizens", not "his life"
             countries = self._possessor_countries(toks, matches)
         of_objs = [o for o in pp_objects(head, _OF_PREPS) if o.i in matches]

@@ -35,6 +35,10 @@ _NOT_ACTORS = frozenset({"DATE", "TIME", "PERCENT", "MONEY", "QUANTITY", "ORDINA
 #: Abidjan coerces Abidjan). Other types take only a place of their own phrase ("will evacuate
 #: settlements in Gaza"): the place named elsewhere in their sentence is too often another.
 _PLACE_TARGETED = frozenset({EventType.MOBILIZE})
+#: Plurals that name one event, not a kind of event.
+_ONE_EVENT_PLURALS = frozenset({"talks", "negotiations", "consultations", "hostilities", "clashes"})
+#: Military exercises: held by two forces together they are military cooperation (CAMEO 062).
+_EXERCISES = frozenset({"exercise", "drill", "game", "maneuver", "manoeuvre", "wargame"})
 #: Types whose bare-verb trigger needs a party as its object ("released a photo" is no release).
 _PATIENT_TYPES = frozenset({EventType.RETREAT})
 #: What an action stated in the future tense is coded as: the intention to meet, support,
@@ -251,6 +255,9 @@ class SentenceCoder:
         evidence = Evidence(sent.text, item.section, item.offset + sent.start_char,
                             item.offset + sent.end_char, trigger_text, t_start, t_end)
         coding = frame.coding
+        if coding.type is EventType.MOBILIZE and frame.trigger.lemma_.lower() in _EXERCISES and len(sources) > 1:
+            # "French and Egyptian warships launched war games": a joint exercise (CAMEO 062).
+            coding = replace(coding, type=EventType.COOPERATE, mode=None, context=("military",), cameo="062")
         if coding.type is EventType.ASSAULT and self._verbal_attack(frame):
             coding = replace(coding, type=EventType.ACCUSE, mode="disapprove", context=(), cameo="111")
         value = judgement.value
@@ -260,6 +267,13 @@ class SentenceCoder:
                                     or coding.type in (EventType.CONCEDE, EventType.RETREAT)):
             coding = replace(coding, type=EventType.REJECT, mode=None, cameo=None)
             value = Factuality.ASSERTED
+        elif future and not negative and coding.type in _FUTURE_TYPE and (condition := _unless(frame.clause)):
+            # "will withdraw its force unless X …": a stated act with a condition is a threat on X (CAMEO 13).
+            coding = replace(coding, type=EventType.THREATEN, mode=None, cameo="130")
+            value = Factuality.ASSERTED
+            subject = next((c for c in condition.children if c.dep_ in ("nsubj", "nsubjpass")), None)
+            if not any(t.country for t in targets) and subject is not None:
+                targets = [a for a in self.actors.resolve(subject, matches) if a.country] or targets
         elif future and coding.type in _FUTURE_TYPE and not learned and not (
                 negative and _FUTURE_TYPE[coding.type] is EventType.THREATEN):  # "will not send troops" threatens no one
             # The event is the stated intention (or threat); stating it is what happened.
@@ -375,6 +389,13 @@ def _is_future(frame: Frame) -> bool:
     return False
 
 
+def _unless(verb: Token) -> Token | None:
+    """A clause's "unless" clause: the condition of an ultimatum."""
+    return next((c for c in verb.children if c.dep_ == "advcl"
+                 and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)), None)
+
+
+
 def _as_intent(coding: Trigger) -> Trigger:
     target = _FUTURE_TYPE[coding.type]
     return replace(coding, type=target, mode=None, cameo=_INTENT_CAMEO.get(coding.type),
@@ -394,9 +415,10 @@ def _stative(tok: Token) -> bool:
 
 
 def _bare_plural_noun(frame: Frame) -> bool:
-    """An event noun in the plural with no determiner, possessor or number ("threats")."""
+    """An event noun in the plural with no determiner, possessor or number ("threats"); not
+    one whose plural names one event ("returned for talks")."""
     tok = frame.trigger
-    return tok.pos_ == "NOUN" and frame.clause.i == tok.i and tok.tag_ == "NNS" and \
+    return tok.pos_ == "NOUN" and frame.clause.i == tok.i and tok.tag_ == "NNS" and tok.lower_ not in _ONE_EVENT_PLURALS and \
         not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
 

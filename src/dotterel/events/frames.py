@@ -175,6 +175,8 @@ def _children_lemmas(tok: Token) -> set[str]:
                               for g in p.children if g.dep_ == "pobj")
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             lemmas.add("for")  # "pushed for X to leave": a "for" clause is the verb's "for" phrase
+        elif c.dep_ == "advcl" and c.i > tok.i and factuality.infinitive(c):
+            lemmas.add(c.lemma_.lower())  # "have sworn to fight", parsed as a purpose clause
         elif c.dep_ == "mark" and c.lower_ != "for":
             lemmas.add(c.lower_)  # "as opposed to": idioms a sense table can name (not "for X to")
         elif c.dep_ == "ccomp":
@@ -394,6 +396,19 @@ def _governor(frame: Frame, by_token: dict[int, Frame]) -> Frame | None:
     return None
 
 
+def _in_description(frame: Frame, frames: list[Frame]) -> bool:
+    """True when a verb frame sits in a relative or participle clause ("a resolution that aims
+    to tighten sanctions", "in a letter handed to the UN") and the sentence has an event
+    outside it: background to that event."""
+    node = frame.clause
+    while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
+        node = node.head
+    if node.pos_ not in ("VERB", "AUX") or not (node.dep_ == "relcl" or (node.dep_ == "acl" and node.tag_ == "VBN")):
+        return False
+    inside = {t.i for t in node.subtree}
+    return any(f.trigger.i not in inside for f in frames)
+
+
 def _rank_embedded(frames: list[Frame]) -> list[Frame]:
     """Lower the confidence of events embedded under a governing trigger, so that
     "X threatened to impose sanctions" ranks THREATEN above SANCTION."""
@@ -403,7 +418,7 @@ def _rank_embedded(frames: list[Frame]) -> list[Frame]:
             by_token.setdefault(t.i, f)
     out = []
     for f in frames:
-        if _governor(f, by_token) is not None:
+        if _governor(f, by_token) is not None or _in_description(f, frames):
             f = replace(f, coding=replace(f.coding, confidence=round(f.coding.confidence * EMBEDDED_FACTOR, 3)))
         out.append(f)
     return out

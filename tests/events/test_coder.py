@@ -33,6 +33,9 @@ def _events(pipeline: Pipeline, text: str, kind: EventType):  # type: ignore[no-
     ("The senator reneged on his promise to the Afghan people.", EventType.REJECT, "AFG"),
     # A first conjunct that is no one's own keeps a pair of targets ("X and his party").
     ("Rebels said President Museveni and his party must accept new elections.", EventType.REQUEST, "UGA"),
+    # Who undergoes the act a verb carries out, not who helps; who did the killing is condemned.
+    ("Israel imposed a blockade of Gaza with Egypt's help.", EventType.COERCE, "PSE"),
+    ("Russia condemned the killing of a Russian diplomat by Syrian gunmen.", EventType.ACCUSE, "SYR"),
 ])
 def test_coder_target_named_beyond_the_object(pipeline: Pipeline, text: str, kind: EventType,
                                               target: str) -> None:

@@ -210,8 +210,11 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
             part_of_trigger or (carried is not None and carried.type is coding.type)):
         # "imposed sanctions on X": the event noun carries the target.
         words.append(direct)
-        # "demanded the withdrawal of X from Y": who is to act is asked.
-        objs = _prep_objects(direct, ("of",) if _acting_of(direct, lex) else ()) + _prep_objects(direct, preps)
+        # "demanded the withdrawal of X from Y": who is to act is asked; "tightened the blockade
+        # of X with Y's help": who undergoes the act the verb carries out is acted on.
+        undergoes = carried is not None and carried.type is coding.type and coding.type in _PATIENT_OF
+        of_first = undergoes or _acting_of(direct, lex)
+        objs = _prep_objects(direct, ("of",) if of_first else ()) + _prep_objects(direct, preps)
         direct = objs[0] if objs else None
     targets = _with_conjuncts(direct) if direct is not None else []
     if not targets:
@@ -361,8 +364,12 @@ def _acting_of(noun: Token, lex: Lexicon) -> bool:
 
 
 def _event_owner(tok: Token, lex: Lexicon) -> Token:
-    """For an object that is itself an event noun ("welcomed Lavrov's visit"), its actor."""
+    """For an object that is itself an event noun ("welcomed Lavrov's visit"), its actor (the
+    "by" agent of a killing or an arrest, before whoever undergoes it)."""
     if tok.pos_ == "NOUN" and (tok.lemma_.lower(), "NOUN") in lex.rows:
+        agent = next(iter(_prep_objects(tok, ("by",))), None)
+        if agent is not None and tok.lemma_.lower() in _PATIENT_NOUNS:
+            return agent
         owner = _child(tok, {"poss"}) or next(iter(_prep_objects(tok, ("of", "by"))), None)
         if owner is not None:
             return owner

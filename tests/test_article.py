@@ -91,3 +91,16 @@ def test_article_inline_photo_caption_is_a_caption() -> None:
     captions = [sec.text for sec in s.sections if sec.role is SectionRole.CAPTION]
     assert "Image" not in body and "shook hands" not in body and "The next round is due in May." in body
     assert captions == ["Image copyright AFP Image caption Envoys shook hands in Geneva on Monday."]
+
+
+def test_article_photo_credit_in_a_flattened_page_cuts_out_only_the_credit() -> None:
+    sentence = "The minister said the talks in Geneva would resume next week after a pause. "
+    text = "Share this story " + "(Photo: Jane Roe, Getty Images) " + sentence * 12 + "\n"
+    s = article.parse(text, title="Talks to resume", published="2025-03-14")
+    body = " ".join(sec.text for sec in s.sections if sec.role is SectionRole.BODY)
+    captions = [sec.text for sec in s.sections if sec.role is SectionRole.CAPTION]
+    assert captions == ["(Photo: Jane Roe, Getty Images)"]
+    assert body.count("would resume next week") == 12
+    # A caption line of its own is still a caption.
+    short = article.parse("Photo: Jane Roe shows the border crossing.\n\n" + sentence + "\n", title="Talks")
+    assert [sec.role for sec in short.sections][:1] == [SectionRole.CAPTION]

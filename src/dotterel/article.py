@@ -247,7 +247,7 @@ def parse(text: str, *, title: str | None = None, published: str | None = None) 
         if bullet and not body_started:
             add(SectionRole.BULLET, line.start + bullet.end(), line.end)
             continue
-        if is_caption(s) or (not body_started and _short_fragment(s)):
+        if (is_caption(s) and len(s.split()) <= _CAPTION_WORDS) or (not body_started and _short_fragment(s)):
             add(SectionRole.CAPTION, line.start, line.end)
             continue
         if _is_heading(line, body_started):
@@ -277,6 +277,11 @@ def parse(text: str, *, title: str | None = None, published: str | None = None) 
         add(role, start, line.end)
     return Structure(title=title, published=published or updated, updated=updated,
                      dateline=dateline, sections=tuple(sections), removed=tuple(removed))
+
+
+#: A caption is a line of a few sentences; a longer line with a photo credit in it is a page
+#: flattened into one paragraph, whose credit is cut out as an inline caption.
+_CAPTION_WORDS = 80
 
 
 def _short_fragment(s: str) -> bool:

@@ -104,3 +104,12 @@ def test_article_photo_credit_in_a_flattened_page_cuts_out_only_the_credit() -> 
     # A caption line of its own is still a caption.
     short = article.parse("Photo: Jane Roe shows the border crossing.\n\n" + sentence + "\n", title="Talks")
     assert [sec.role for sec in short.sections][:1] == [SectionRole.CAPTION]
+
+
+def test_article_party_label_is_no_photo_position() -> None:
+    text = ("WASHINGTON -- Gov. Jane Roe (R) vetoed the bill on Wednesday, aides said.\n\n"
+            "Senator John Doe (R) and Senator Mary Major (L) pose at the Capitol.\n")
+    s = article.parse(text, title="Governor vetoes bill", published="2025-03-14")
+    roles = [(sec.role, sec.text[:12]) for sec in s.sections]
+    assert (SectionRole.BODY, "Gov. Jane Ro") in roles
+    assert (SectionRole.CAPTION, "Senator John") in roles

@@ -109,6 +109,14 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("NATO ruled out a no-fly zone over Ukraine.", "ruled", EventType.REJECT),
     ("The former president hailed from the Muslim Brotherhood.", "hailed", None),
     ("The rebels have sworn to fight until the army leaves.", "sworn", EventType.THREATEN),
+    # A war, an investigation: events when waged or opened, a topic when only named.
+    ("Russia waged war on Ukraine.", "war", EventType.ASSAULT),
+    ("The troops returned from the war.", "war", None),
+    ("Police launched an inquiry into the killing.", "inquiry", EventType.ACCUSE),
+    ("The special counsel's investigation found no evidence.", "investigation", None),
+    # Helping an outcome along is no aid.
+    ("Democrats helped defeat the bill.", "helped", None),
+    ("Russia helped Syria with weapons.", "helped", EventType.AID),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                  expected: EventType | None) -> None:

@@ -49,6 +49,8 @@ _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indi
                             "imprisonment", "jailing", "capture", "interrogation", "torture", "firing",
                             "dismissal", "sacking", "persecution", "harassment", "beating", "release",
                             "freeing", "rescue"})
+#: Verbs of helping, which also mean contributing to an outcome ("helped fuel the growth").
+_CONTRIBUTE_VERBS = frozenset({"help", "assist"})
 #: Texts that speak for whoever issues them ("a statement demanding …").
 _UTTERANCES = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
                          "message", "note", "petition", "appeal", "memorandum", "ultimatum", "video", "post",
@@ -248,8 +250,9 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         carrier = tok.head.head  # "launched ten days of war games", "carried out a series of raids"
         clause = carrier.head
-    light = carrier.dep_ in ("dobj", "nsubjpass") and clause.pos_ in ("VERB", "AUX") and \
-        clause.lemma_.lower() in lex.light_verbs
+    # A light verb, or the verb the row itself names as carrying the noun ("^open": "opened an inquiry").
+    light = carrier.dep_ in ("dobj", "nsubjpass") and clause.pos_ in ("VERB", "AUX") and (
+        clause.lemma_.lower() in lex.light_verbs or "^" + clause.lemma_.lower() in coding.with_)
     if not light:
         clause = tok.head
     if light:
@@ -416,6 +419,16 @@ def _in_description(frame: Frame, frames: list[Frame]) -> bool:
     return any(f.trigger.i not in inside for f in frames)
 
 
+def _contributes(verb: Token) -> bool:
+    """True when "help" means contributing to an outcome, not aiding a party: it helps an
+    act along ("helped defeat the bill", "helped Trump make his case") or helps no one named
+    ("could help")."""
+    obj = _child(verb, {"dobj", "dative"})
+    if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and factuality.infinitive(c)) for c in verb.children):
+        return obj is None or obj.ent_type_ not in ("GPE", "NORP", "ORG")
+    return obj is None and not _prep_objects(verb, ("with", "to"))
+
+
 def _rank_embedded(frames: list[Frame]) -> list[Frame]:
     """Lower the confidence of events embedded under a governing trigger, so that
     "X threatened to impose sanctions" ranks THREATEN above SANCTION."""
@@ -473,6 +486,8 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             if coding is not None and lemma == "fire" and not coding.with_ and obj is not None and (
                     obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PERSONNEL):
                 continue  # "fired the director": a dismissal, not gunfire
+            if coding is not None and lemma in _CONTRIBUTE_VERBS and _contributes(tok):
+                continue  # "helped fuel the growth", "could help": contributing to an outcome, no aid
             if coding is not None and tok.tag_ in ("VBN", "JJ") and tok.dep_ in _NOUN_DEPS \
                     and any(c.dep_ == "det" for c in tok.children):
                 continue  # "evacuated the wounded", "mourned the dead": people, not an event

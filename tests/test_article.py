@@ -113,3 +113,11 @@ def test_article_party_label_is_no_photo_position() -> None:
     roles = [(sec.role, sec.text[:12]) for sec in s.sections]
     assert (SectionRole.BODY, "Gov. Jane Ro") in roles
     assert (SectionRole.CAPTION, "Senator John") in roles
+
+
+def test_article_in_this_photo_is_a_caption() -> None:
+    text = ("Leaders met in Geneva on Monday.\n\n"
+            "Agency / Reuters The envoy looks on during a visit to a school in this undated photo released on "
+            "Friday.\n\nThe next round is due in May.\n")
+    s = article.parse(text, title="Leaders met", published="2025-03-14")
+    assert [sec.role for sec in s.sections if "looks on" in sec.text] == [SectionRole.CAPTION]

@@ -16,6 +16,9 @@ from dotterel.places import resolve_place
     ("Asia", None),                 # continents are no cities
     ("Africa", None),
     ("Nowhereville", None),
+    ("Florida", "USA"),             # a US state before a namesake town abroad
+    ("Arizona", "USA"),
+    ("Georgia", "GEO"),             # a country's name stays the country
 ])
 def test_places_resolve(text: str, country: str | None) -> None:
     place = resolve_place(text)

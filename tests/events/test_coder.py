@@ -182,3 +182,30 @@ def test_coder_joint_exercises_are_military_cooperation(pipeline: Pipeline) -> N
 def test_coder_two_countries_negotiators_meet(pipeline: Pipeline) -> None:
     events = _events(pipeline, "U.S. and Russian negotiators return to Geneva this week for talks.", EventType.CONSULT)
     assert events and {events[0].source.country, events[0].target.country} == {"USA", "RUS"}
+
+
+def test_coder_a_deadline_bounds_the_event_and_does_not_date_it(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Reuters reported Monday that Kenya bought fighter jets from Turkey ahead of the "
+                                "March 30 vote.", EventType.COOPERATE)
+    assert event.date.value == "2024-03"  # the month of the Monday report, not March 30
+
+
+def test_coder_a_noun_event_under_a_dated_report_takes_its_month(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Last week, the minister posted a photo of her visit to Kenya.", EventType.CONSULT)
+    assert event.date.value == "2024-02"
+
+
+def test_coder_a_town_before_an_attack_is_where_it_struck(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Trump spoke on Monday after the Orlando attack.", EventType.ASSAULT)
+    assert event.source is not None and (event.source.country, event.source.sector) == ("USA", "UNK")
+    assert event.location is not None and event.location.country == "USA"
+
+
+@pytest.mark.parametrize(("text", "absent"), [
+    ("Trump said he could execute the change by executive order.", EventType.ASSAULT),
+    ("Clinton's campaign operation fell short in Michigan.", EventType.ASSAULT),
+    ("Investigators in Kenya are seeking to find out whether the devices could explode.", EventType.REQUEST),
+    ("Perry's campaign bought television time in Iowa.", EventType.COOPERATE),
+])
+def test_coder_senses_of_real_news_that_are_no_event(pipeline: Pipeline, text: str, absent: EventType) -> None:
+    assert not _events(pipeline, text, absent)

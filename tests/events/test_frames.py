@@ -117,6 +117,9 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     # Helping an outcome along is no aid.
     ("Democrats helped defeat the bill.", "helped", None),
     ("Russia helped Syria with weapons.", "helped", EventType.AID),
+    # Walking away from talks is a refusal; supporters walking away are not.
+    ("Iran walked away from the talks.", "walked", EventType.REJECT),
+    ("His supporters began to walk away.", "walk", None),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                  expected: EventType | None) -> None:

@@ -111,6 +111,9 @@ def _location(frame: Frame) -> Location | None:
             place = _place_phrase(tok)
             if place is not None:
                 return place
+    for c in frame.trigger.children:  # "the Orlando attack"
+        if c.dep_ == "compound" and _city_or_state(c):
+            return resolve_place(c.doc[c.left_edge.i:c.i + 1].text)
     return None
 
 
@@ -127,6 +130,11 @@ def _complement_place(frame: Frame) -> Location | None:
                         if place is not None:
                             return place
     return None
+
+
+def _city_or_state(tok: Token) -> bool:
+    """True when a name modifying another word is a town's or a region's ("New York")."""
+    return tok.pos_ == "PROPN" and resolve_place(tok.doc[tok.left_edge.i:tok.i + 1].text) is not None
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -201,6 +209,8 @@ class SentenceCoder:
         out: list[Actor] = []
         for tok in toks:
             found = self.actors.resolve(tok, matches)
+            if not found and tok.dep_ in ("compound", "amod") and _city_or_state(tok):
+                continue  # "the Orlando attack", "the Benghazi attack": where it happened, not who did it
             if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED) and tok.ent_type_ not in _NOT_ACTORS:
                 text = tok.doc[tok.left_edge.i:tok.i + 1].text if tok.dep_ != "compound" else tok.text
                 found = [Actor(text, text, None, None)]
@@ -330,8 +340,10 @@ class SentenceCoder:
             aimed = _complement_place(frame)
             if aimed is not None and aimed.country and not any(a.country == aimed.country for a in sources):
                 targets = [Actor(aimed.text, aimed.name, aimed.country, None)]
-        if not sources and frame.coding.type is EventType.ASSAULT and all(t.pos_ == "NOUN" for t in frame.sources) \
-                and location is not None and location.country:
+        if not sources and frame.coding.type is EventType.ASSAULT and location is not None and location.country \
+                and all(t.pos_ == "NOUN" or _city_or_state(t) for t in frame.sources) \
+                and (own_place is not None or not any(a.country not in (None, location.country) and a.sector is None
+                                                      for a in targets)):  # "the invasion of Iraq" is not where it was
             # An attack nobody is named for ("a roadside bomb killed …"): CAMEO codes an
             # unidentified attacker in the country where it struck.
             attacker = _phrase(frame.sources[0]) if frame.sources else ""

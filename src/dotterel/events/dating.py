@@ -84,6 +84,15 @@ def _inside_vague_shift(trigger: Token, timexes: list[SentenceTimex]) -> Sentenc
     return None
 
 
+def _deadline(t: SentenceTimex) -> bool:
+    """True when an expression bounds the event instead of dating it: "ahead of the Jan. 3
+    caucuses", "until Friday", "by March 1"."""
+    return any(p.lower_ in _BOUNDING for p in t.path[:-1]) or bool(t.path and t.path[0].lower_ == "by")
+
+
+_BOUNDING = frozenset({"ahead", "before", "until", "till", "prior", "pending"})
+
+
 def _clause_date(verb: Token | None, timexes: list[SentenceTimex], published: str | None) -> DateValue:
     for t in timexes:
         if t.attach == verb and not (t.span.end < len(t.span.doc) and t.span.doc[t.span.end].lower_ in ("after", "before")):
@@ -135,8 +144,8 @@ def event_date(trigger: Token, clause: Token, timexes: list[SentenceTimex], publ
             return (_month_of(anchor_date),
                     f"'{shifted.span.text} {shifted.span.doc[shifted.span.end].text}' the main clause "
                     f"({anchor_date.value}): the event came shortly before, in that month")
-    own = [t for t in timexes if trigger in t.path or clause in t.path
-           or t.span.start <= trigger.i < t.span.end]
+    own = [t for t in timexes if (trigger in t.path or clause in t.path
+                                  or t.span.start <= trigger.i < t.span.end) and not _deadline(t)]
     if own:
         best = own[0]
         return best.value, f"'{best.span.text}': {best.reason}"
@@ -152,8 +161,8 @@ def event_date(trigger: Token, clause: Token, timexes: list[SentenceTimex], publ
         if attached:
             best = attached[0]
             if crossed_report:
-                if not _past(clause):
-                    break
+                if clause.pos_ in ("VERB", "AUX") and not _past(clause):
+                    break  # "said on Tuesday that it will attack": the report's date is not the event's
                 return (_month_of(best.value),
                         f"reported '{best.span.text}' ({best.value.value}); the event came before: its month")
             return best.value, f"'{best.span.text}' of the governing clause: {best.reason}"

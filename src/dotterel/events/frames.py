@@ -49,6 +49,8 @@ _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indi
                             "imprisonment", "jailing", "capture", "interrogation", "torture", "firing",
                             "dismissal", "sacking", "persecution", "harassment", "beating", "release",
                             "freeing", "rescue"})
+#: Adverbs that act as a verb's particle, whose phrase is the verb's ("walked away from the talks").
+_PARTICLES = frozenset({"away", "out", "back", "off", "down"})
 #: Verbs of helping, which also mean contributing to an outcome ("helped fuel the growth").
 _CONTRIBUTE_VERBS = frozenset({"help", "assist"})
 #: Texts that speak for whoever issues them ("a statement demanding …").
@@ -171,6 +173,9 @@ def _children_lemmas(tok: Token) -> set[str]:
             lemmas.add(c.lemma_.lower())
             if c.dep_ == "prep":
                 lemmas.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
+            elif c.dep_ == "advmod" and c.lower_ in _PARTICLES:  # "walked away from the talks"
+                lemmas.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep"
+                              for g in (p, *p.children) if g is p or g.dep_ == "pobj")
             elif c.dep_ in ("dobj", "nsubjpass"):
                 # A measure or kind names what is given: "tons of aid", "a state of emergency".
                 lemmas.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"

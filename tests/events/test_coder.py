@@ -209,3 +209,19 @@ def test_coder_a_town_before_an_attack_is_where_it_struck(pipeline: Pipeline) ->
 ])
 def test_coder_senses_of_real_news_that_are_no_event(pipeline: Pipeline, text: str, absent: EventType) -> None:
     assert not _events(pipeline, text, absent)
+
+
+def test_coder_one_person_is_never_both_parties(pipeline: Pipeline) -> None:
+    doc = pipeline("Last week, Senator Jane Roe posted a photo of her visit to a diner in Ohio.", published="2024-03-06")
+    for e in doc.events:
+        assert not (e.source and e.target and e.source.name and e.source.name == e.target.name)
+
+
+@pytest.mark.parametrize(("text", "kind", "target"), [
+    ("Israeli troops killed five people in Gaza.", EventType.ASSAULT, ("PSE", "CVL")),  # where they were
+    ("Pakistani police arrested 20 people.", EventType.COERCE, ("PAK", "CVL")),         # else the country named
+])
+def test_coder_people_are_civilians_of_the_place_they_are_in(pipeline: Pipeline, text: str, kind: EventType,
+                                                               target: tuple[str, str]) -> None:
+    [event] = _events(pipeline, text, kind)
+    assert event.target is not None and (event.target.country, event.target.sector) == target

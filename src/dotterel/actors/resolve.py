@@ -274,11 +274,14 @@ class DocActors:
                                    and any(t.lower_ in _PAIR_DETS for t in toks)):
             return [Actor(text, self.gaz.country_names.get(c, c), c, self._pair_sector(head)) for c in self.pair()]
         found = self._titled_actor(head, toks, text, matches)
-        if not found and head.pos_ == "NOUN" and _plural(head):
-            # "doctors from two American aid groups", "volunteers of the Red Cross": their body's.
-            for body in pp_objects(head, _MEMBER_PREPS):
-                found = [Actor(text, a.name, a.country, a.sector) for a in self.resolve(body, matches) if a.country]
-                if found:
+        if (not found or found[0].sector == "CVL") and head.pos_ == "NOUN" and _plural(head):
+            # "doctors from two American aid groups", "members of the Taliban": their body's.
+            preps = _MEMBER_PREPS if not found else _MEMBER_PREPS - {"of"}  # not "victims of the Taliban"
+            for body in pp_objects(head, preps):
+                members = [Actor(text, a.name, a.country, a.sector) for a in self.resolve(body, matches)
+                           if a.country and (not found or a.sector not in (None, "CVL"))]
+                if members:
+                    found = members
                     break
         if not found and head.pos_ == "PROPN":
             # "Kenzo Oshima, the UN relief coordinator": an unknown name described by its apposition.
@@ -365,8 +368,9 @@ class DocActors:
         if in_objs:
             return matches[in_objs[0].i].entry.country
         if sector not in _STATE_SECTORS and not any(t.lower_ == "local" for t in toks):
-            # Civilian groups belong to the nearest country the sentence names.
-            return _nearest_country(head, matches.values()) or self.home_country()
+            # Civilian groups belong to the place the sentence puts them in ("killed 23 people in
+            # Tel Aviv"), else to the nearest country it names.
+            return _placed_country(head) or _nearest_country(head, matches.values()) or self.home_country()
         if not _indefinite(toks) or head.ent_type_ == "PERSON":
             return self.home_country()
         return None
@@ -436,6 +440,16 @@ def _residence(head: Token, toks: list[Token], m: Match, matches: dict[int, Matc
     if not places and any(t.lower_ == "ethnic" for t in toks):
         places = list(matches.values())
     return _nearest_country(head, [x for x in places if x.entry.country != m.entry.country])
+
+
+def _placed_country(head: Token) -> str | None:
+    """The country of the first place the head's sentence puts something in ("in Tel Aviv")."""
+    for tok in head.sent:
+        if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in ("in", "at", "near"):
+            place = resolve_place(tok.doc[tok.left_edge.i:tok.i + 1].text)
+            if place is not None and place.country:
+                return place.country
+    return None
 
 
 def _nearest_country(head: Token, matches: Iterable[Match]) -> str | None:

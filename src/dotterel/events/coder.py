@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .. import factuality
+from ..actors.gazetteer import gazetteer
 from ..actors.resolve import POSSESSIVE_PRONOUNS, DocActors, Match, find_matches
 from ..places import resolve_place
 from ..records import Actor, Attribution, Evidence, Location, Mention, stable_id
@@ -138,7 +139,14 @@ def _city_or_state(tok: Token) -> bool:
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
-    return a.country == b.country and a.sector == b.sector and a.name == b.name
+    return (a.country == b.country and a.sector == b.sector and a.name == b.name) or _same_person(a, b)
+
+
+def _same_person(a: Actor, b: Actor) -> bool:
+    """True for one person in any office ("Palin" and "her"); a country's name on two bodies
+    (its government, its legislature) names two actors."""
+    return a.country == b.country and a.name is not None and a.name == b.name \
+        and a.name != gazetteer().country_names.get(a.country or "")
 
 
 def _named(actor: Actor) -> bool:
@@ -371,7 +379,8 @@ class SentenceCoder:
     def _alternate_target(self, frame: Frame, matches: dict[int, Match], sources: list[Actor]) -> list[Actor]:
         """The first other phrase of the frame that names an actor other than the source."""
         for tok in alternates(frame, self.lex):
-            found = [a for a in self.actors.resolve(tok, matches) if a.country and a not in sources]
+            found = [a for a in self.actors.resolve(tok, matches)
+                     if a.country and a not in sources and not any(_same_person(a, s) for s in sources)]
             if found:
                 return found
         return []

@@ -120,6 +120,12 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     # Walking away from talks is a refusal; supporters walking away are not.
     ("Iran walked away from the talks.", "walked", EventType.REJECT),
     ("His supporters began to walk away.", "walk", None),
+    # A warning threatens only the speaker's own act (or a conditional); else it is a statement or a demand.
+    ("The rebels warned that they would execute the hostages.", "warned", EventType.THREATEN),
+    ("Trump warned North Korea would be met with fire and fury.", "warned", EventType.THREATEN),
+    ("The IMF warned that a default was the gravest threat to the economy.", "warned", None),
+    ("Military leaders had warned about the group re-emerging.", "warned", None),
+    ("Police warned residents to stay indoors.", "warned", EventType.REQUEST),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                  expected: EventType | None) -> None:

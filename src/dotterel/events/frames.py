@@ -51,6 +51,8 @@ _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indi
                             "freeing", "rescue"})
 #: Adverbs that act as a verb's particle, whose phrase is the verb's ("walked away from the talks").
 _PARTICLES = frozenset({"away", "out", "back", "off", "down"})
+#: Verbs of warning, which threaten only when the warning is of the speaker's own act.
+_WARNING_VERBS = frozenset({"warn", "caution"})
 #: Verbs of helping, which also mean contributing to an outcome ("helped fuel the growth").
 _CONTRIBUTE_VERBS = frozenset({"help", "assist"})
 #: Texts that speak for whoever issues them ("a statement demanding …").
@@ -424,6 +426,26 @@ def _in_description(frame: Frame, frames: list[Frame]) -> bool:
     return any(f.trigger.i not in inside for f in frames)
 
 
+def _warning(verb: Token, coding: Trigger, lex: Lexicon) -> Trigger | None:
+    """What a bare warning is. "Warned X to leave" asks X to; "warned that it would retaliate",
+    "warned that X would be met with fire", "warned that … unless …" threaten; a warning about a
+    risk ("warned that the economy could suffer", a quote "he warned") is a statement, no event."""
+    if any(c.dep_ == "xcomp" and factuality.infinitive(c) for c in verb.children):
+        return lex.lookup("urge", "VERB", set())
+    subject = subject_of(verb)[0]
+    for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
+        said = _child(comp, {"nsubj", "nsubjpass"})
+        future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in comp.children)
+        conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
+                          for c in comp.children)
+        own = said is not None and subject is not None and (
+            said.lower_ in ("it", "they", "we", "he", "she", "i") or said.lower_ == subject.lower_)
+        aimed = said is not None and comp.tag_ == "VBN" and _child(comp, {"auxpass"}) is not None
+        if conditional or (future and (own or aimed)):
+            return coding
+    return None
+
+
 def _contributes(verb: Token) -> bool:
     """True when "help" means contributing to an outcome, not aiding a party: it helps an
     act along ("helped defeat the bill", "helped Trump make his case") or helps no one named
@@ -491,6 +513,8 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             if coding is not None and lemma == "fire" and not coding.with_ and obj is not None and (
                     obj.ent_type_ == "PERSON" or obj.lemma_.lower() in _PERSONNEL):
                 continue  # "fired the director": a dismissal, not gunfire
+            if coding is not None and lemma in _WARNING_VERBS and not coding.with_:
+                coding = _warning(tok, coding, lex)
             if coding is not None and lemma in _CONTRIBUTE_VERBS and _contributes(tok):
                 continue  # "helped fuel the growth", "could help": contributing to an outcome, no aid
             if coding is not None and tok.tag_ in ("VBN", "JJ") and tok.dep_ in _NOUN_DEPS \

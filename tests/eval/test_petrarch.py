@@ -11,7 +11,7 @@ import pytest
 from dotterel.eval.petrarch import evaluate_petrarch, root, score_record
 
 #: Measured agreement minus 0.02 (mechanics only; see the module docstring).
-EVENT_AGREEMENT_FLOOR = 0.52  # measured 0.5421 (0.5607 before a meeting needed a second party: the invented actors of 'will meet X and Y leaders' are not coded, so the meeting has none)
+EVENT_AGREEMENT_FLOOR = 0.51  # measured 0.5296 (0.5421 before a warning about a risk or a party was no threat: its invented 'warned X about Y' records; 0.5607 before a meeting needed a second party: the invented actors of 'will meet X and Y leaders' are not coded, so the meeting has none)
 NO_EVENT_FLOOR = 0.54  # measured 0.5556 (0.5926 before targets were sought beyond the object: one frame gained a party; was 0.7778 before unresolved proper names were kept as actors, which raised event agreement from 0.33 to 0.55)
 
 

@@ -191,3 +191,12 @@ def test_resolve_owners_hyphenated_bodies_and_misspelt_countries(sentence: str, 
 def test_resolve_a_stance_is_no_origin() -> None:
     got = _resolve(["A prominent anti-Syria journalist was killed in Beirut."], "2005-06-02", "journalist")
     assert [g[0] for g in got] != ["SYR"]
+
+
+def test_resolve_he_and_she_follow_given_names() -> None:
+    got = _resolve(["Senator John Roe met Hillary Clinton on Monday.", "He thanked her."], "2016-08-31", "He",
+                   home="USA")
+    assert [g[2] for g in got] == ["John Roe"]
+    got = _resolve(["Senator John Roe met Hillary Clinton on Monday.", "She thanked him."], "2016-08-31", "She",
+                   home="USA")
+    assert [g[2] for g in got] == ["Hillary Clinton"]

@@ -415,7 +415,7 @@ class DocActors:
         if actor in self.people:
             self.people.remove(actor)
         self.people.append(actor)
-        gender = _gender(head)
+        gender = _gender(head, actor.name)
         if gender:
             self.genders[actor.name or actor.text] = gender
 
@@ -476,13 +476,21 @@ def _partitive(head: Token) -> Token | None:
     return objs[0] if objs else None
 
 
-def _gender(head: Token) -> str | None:
-    """The gender an honorific or title right before a name gives ("Mrs. Clinton", "Congresswoman X")."""
+def _gender(head: Token, name: str | None = None) -> str | None:
+    """The gender an honorific or title right before a name gives ("Mrs. Clinton", "Congresswoman
+    X"), else the one its given name usually marks ("Hillary Clinton")."""
     for tok in head.doc[max(head.left_edge.i - 1, 0):head.i]:
         gender = _GENDERED.get(tok.lower_.rstrip("."))
         if gender:
             return gender
-    return None
+    first = (name or "").split()[:1]
+    return given_names().get(first[0].lower()) if first else None
+
+
+@functools.cache
+def given_names() -> dict[str, str]:
+    """Given name → the gender it usually marks (`data/given_names.csv`)."""
+    return {row["name"]: row["gender"] for row in load_csv("given_names.csv")}
 
 
 def _former(toks: list[Token]) -> bool:

@@ -200,3 +200,7 @@ def test_resolve_he_and_she_follow_given_names() -> None:
     got = _resolve(["Senator John Roe met Hillary Clinton on Monday.", "She thanked him."], "2016-08-31", "She",
                    home="USA")
     assert [g[2] for g in got] == ["Hillary Clinton"]
+
+
+def test_resolve_civil_unions_are_no_union() -> None:
+    assert _resolve(["Activists praised the civil unions bill."], "2025-03-12", "unions") == []

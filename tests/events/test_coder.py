@@ -225,3 +225,10 @@ def test_coder_people_are_civilians_of_the_place_they_are_in(pipeline: Pipeline,
                                                                target: tuple[str, str]) -> None:
     [event] = _events(pipeline, text, kind)
     assert event.target is not None and (event.target.country, event.target.sector) == target
+
+
+def test_coder_a_counted_group_is_someone_new_not_one_named_before(pipeline: Pipeline) -> None:
+    doc = pipeline("People protested in Lahore on Monday. Police killed 12 people in Kabul on Tuesday.",
+                   published="2025-03-12")
+    killed = [e for e in doc.events if e.evidence.trigger == "killed"]
+    assert killed and killed[0].target is not None and killed[0].target.country == "AFG"

@@ -550,7 +550,9 @@ def _plural(head: Token) -> bool:
 
 
 def _indefinite(toks: list[Token]) -> bool:
-    return any(t.dep_ == "det" and t.lower_ in ("a", "an", "some", "any", "no") for t in toks)
+    """True for a phrase that introduces someone new: "a diplomat", "some officials", "80 people"."""
+    return any((t.dep_ == "det" and t.lower_ in ("a", "an", "some", "any", "no", "many", "several"))
+               or t.dep_ in ("nummod", "quantmod") for t in toks)
 
 
 def _person_name(head: Token) -> str:

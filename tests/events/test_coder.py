@@ -206,6 +206,7 @@ def test_coder_a_town_before_an_attack_is_where_it_struck(pipeline: Pipeline) ->
     ("Clinton's campaign operation fell short in Michigan.", EventType.ASSAULT),
     ("Investigators in Kenya are seeking to find out whether the devices could explode.", EventType.REQUEST),
     ("Perry's campaign bought television time in Iowa.", EventType.COOPERATE),
+    ("Fonseca said the leaks were an attack on Panama.", EventType.ASSAULT),
 ])
 def test_coder_senses_of_real_news_that_are_no_event(pipeline: Pipeline, text: str, absent: EventType) -> None:
     assert not _events(pipeline, text, absent)

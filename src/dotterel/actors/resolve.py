@@ -435,7 +435,8 @@ def _residence(head: Token, toks: list[Token], m: Match, matches: dict[int, Matc
     southern Serbia", "ethnic Turks" in a sentence about Sweden (CAMEO codes a minority by its
     country of residence)."""
     # "Bosnian Serbs", "Kosovo Albanians": a place word before the people names where they live.
-    places = [matches[t.i] for t in toks if t.i in matches and t.i != head.i and matches[t.i].entry.kind in _PLACE_KINDS]
+    places = [matches[t.i] for t in toks
+              if t.i in matches and t.i != head.i and matches[t.i].entry.kind in _PLACE_KINDS]
     places = places or [matches[o.i] for o in pp_objects(head, _OF_PREPS | _IN_PREPS) if o.i in matches]
     if not places and any(t.lower_ == "ethnic" for t in toks):
         places = list(matches.values())

@@ -416,7 +416,6 @@ def _unless(verb: Token) -> Token | None:
                  and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)), None)
 
 
-
 def _as_intent(coding: Trigger) -> Trigger:
     target = _FUTURE_TYPE[coding.type]
     return replace(coding, type=target, mode=None, cameo=_INTENT_CAMEO.get(coding.type),
@@ -439,7 +438,8 @@ def _bare_plural_noun(frame: Frame) -> bool:
     """An event noun in the plural with no determiner, possessor or number ("threats"); not
     one whose plural names one event ("returned for talks")."""
     tok = frame.trigger
-    return tok.pos_ == "NOUN" and frame.clause.i == tok.i and tok.tag_ == "NNS" and tok.lower_ not in _ONE_EVENT_PLURALS and \
+    return tok.pos_ == "NOUN" and frame.clause.i == tok.i and tok.tag_ == "NNS" \
+        and tok.lower_ not in _ONE_EVENT_PLURALS and \
         not any(c.dep_ in ("det", "poss", "nummod") for c in tok.children)
 
 

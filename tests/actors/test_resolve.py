@@ -204,3 +204,12 @@ def test_resolve_he_and_she_follow_given_names() -> None:
 
 def test_resolve_civil_unions_are_no_union() -> None:
     assert _resolve(["Activists praised the civil unions bill."], "2025-03-12", "unions") == []
+
+
+@pytest.mark.parametrize(("sentence", "head", "expected"), [
+    ("Police in Peshawar arrested two men.", "Police", ("PAK", "COP")),
+    ("The governor of Kandahar condemned the attack.", "governor", ("AFG", "GOV")),
+    ("The deputy governor of the Tyumen region resigned.", "governor", ("RUS", "GOV")),
+])
+def test_resolve_a_town_or_region_in_the_phrase_gives_the_country(sentence: str, head: str, expected: tuple) -> None:
+    assert [g[:2] for g in _resolve([sentence], "2010-05-01", head)] == [expected]

@@ -233,3 +233,8 @@ def test_coder_a_counted_group_is_someone_new_not_one_named_before(pipeline: Pip
                    published="2025-03-12")
     killed = [e for e in doc.events if e.evidence.trigger == "killed"]
     assert killed and killed[0].target is not None and killed[0].target.country == "AFG"
+
+
+def test_coder_who_remains_on_alert_holds_the_alert(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Israeli troops remained on alert in the West Bank on Monday.", EventType.MOBILIZE)
+    assert event.source is not None and (event.source.country, event.source.sector) == ("ISR", "MIL")

@@ -126,6 +126,9 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("The IMF warned that a default was the gravest threat to the economy.", "warned", None),
     ("Military leaders had warned about the group re-emerging.", "warned", None),
     ("Police warned residents to stay indoors.", "warned", EventType.REQUEST),
+    # On strike is a labour strike; a strike carried out is an attack.
+    ("Nurses in Kenya have been on strike since Monday.", "strike", EventType.PROTEST),
+    ("Israel carried out a strike on Gaza.", "strike", EventType.ASSAULT),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                  expected: EventType | None) -> None:

@@ -337,7 +337,7 @@ class DocActors:
             countries = [found[0].country]
         if sector is None and not countries:
             return []
-        country = countries[0] if countries else None
+        country = countries[0] if countries else _phrase_place_country(head)
         if country is None:
             remembered = self.by_role.get(_SYNONYMS.get(role[0], role[0])) if role else None
             if remembered is not None and not _indefinite(toks):
@@ -364,7 +364,7 @@ class DocActors:
     def _implied_country(self, head: Token, toks: list[Token], sector: str | None,
                          matches: dict[int, Match]) -> str | None:
         """The country of a body the text does not qualify ("the Foreign Office", "protesters")."""
-        in_objs = [o for o in pp_objects(head, _IN_PREPS) if o.i in matches]
+        in_objs = [o for o in pp_objects(head, _IN_PREPS | _OF_PREPS) if o.i in matches]
         if in_objs:
             return matches[in_objs[0].i].entry.country
         if sector not in _STATE_SECTORS and not any(t.lower_ == "local" for t in toks):
@@ -441,6 +441,17 @@ def _residence(head: Token, toks: list[Token], m: Match, matches: dict[int, Matc
     if not places and any(t.lower_ == "ethnic" for t in toks):
         places = list(matches.values())
     return _nearest_country(head, [x for x in places if x.entry.country != m.entry.country])
+
+
+def _phrase_place_country(head: Token) -> str | None:
+    """The country of a town or region the phrase itself names: "police in Peshawar", "the
+    governor of Kandahar", "the deputy governor of the Tyumen region"."""
+    for obj in pp_objects(head, _IN_PREPS | _OF_PREPS):
+        if obj.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
+            place = resolve_place(obj.doc[obj.left_edge.i:obj.i + 1].text)
+            if place is not None and place.country:
+                return place.country
+    return None
 
 
 def _placed_country(head: Token) -> str | None:

@@ -42,6 +42,8 @@ EMBEDDED_FACTOR = 0.6
 #: Verbs of gathering: their subject holds the event they gather for ("converged for a rally").
 _GATHERING_VERBS = frozenset({"converge", "gather", "assemble", "come", "go", "march", "flock", "head", "arrive",
                               "turn", "show", "pour", "stream", "rally", "meet", "join", "return", "travel", "fly"})
+#: Verbs of being in a state: their subject holds the event noun they are "on" ("remained on alert").
+_STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep", "continue"})
 #: Event nouns whose possessor undergoes the act ("Lai's trial", "his arrest"), not does it.
 _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indictment", "conviction", "sentencing",
                             "execution", "killing", "murder", "assassination", "abduction", "kidnapping",
@@ -167,6 +169,8 @@ def _children_lemmas(tok: Token) -> set[str]:
     lemmas = set()
     if tok.pos_ == "NOUN" and tok.dep_ in ("dobj", "attr", "nsubjpass") and tok.head.pos_ in ("VERB", "AUX"):
         lemmas.add("^" + tok.head.lemma_.lower())  # the verb that carries a noun: "^pose" in "poses a threat"
+    elif tok.pos_ == "NOUN" and tok.dep_ == "pobj":
+        lemmas.add("^" + tok.head.lower_)  # the preposition a noun follows: "^on" in "went on strike"
     for c in tok.children:
         if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children):
             continue  # "called X on Tuesday" is no "call on", "fired on Friday" no "fire on"
@@ -275,9 +279,11 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
         objs = _prep_objects(tok, preps) or (_prep_objects(clause, preps) if light else [])
         if objs:
             targets = _with_conjuncts(objs[0])
-    if not sources and not light and tok.dep_ == "pobj" and tok.head.lower_ in ("for", "to") \
-            and tok.head.head.lemma_.lower() in _GATHERING_VERBS:
-        # "Thousands were converging for a rally", "came to the protest": who gathers holds it.
+    if not sources and not light and tok.dep_ == "pobj" and (
+            (tok.head.lower_ in ("for", "to") and tok.head.head.lemma_.lower() in _GATHERING_VERBS)
+            or (tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in _STATE_VERBS)):
+        # "Thousands were converging for a rally", "came to the protest": who gathers holds it;
+        # "troops remained on alert", "workers are on strike": who is in that state.
         sources = _with_conjuncts(subject_of(tok.head.head)[0])
     if not sources and not light:
         # An actor adjective or compound: "Russian strikes", "Pakistan-Iran talks".

@@ -64,3 +64,14 @@ def test_dedup_sectors_keep_domestic_sides_apart_but_not_organs_of_a_state_abroa
     moscow = Actor("Moscow", "Russia", "RUS", "GOV")
     attacks = [mention(1, source=army, type=EventType.ASSAULT), mention(2, source=moscow, type=EventType.ASSAULT)]
     assert len(dedup.merge(attacks)) == 1
+
+
+def test_dedup_undated_domestic_mentions_merge_only_with_the_same_named_actors() -> None:
+    trump = Actor("Mr. Trump", "Donald Trump", "USA", "GOV")
+    pelosi = Actor("Ms. Pelosi", "Nancy Pelosi", "USA", "LEG")
+    democrats = Actor("her colleagues", "United States", "USA", None)
+    asked = mention(1, source=trump, target=pelosi, type=EventType.REQUEST, date=PUBLISHED)
+    assert len(dedup.merge([asked, mention(2, source=democrats, target=pelosi, type=EventType.REQUEST,
+                                           date=PUBLISHED)])) == 2
+    assert len(dedup.merge([asked, mention(2, source=trump, target=pelosi, type=EventType.REQUEST,
+                                           date=PUBLISHED)])) == 1

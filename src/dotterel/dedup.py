@@ -3,9 +3,10 @@
 Two mentions are one event when they have the same type, compatible actors
 (the same source person or country, and the same sector where both give one, except
 organs of one state in an international event; direction-free for reciprocal types) and
-overlapping dates (a publication-day fallback overlaps anything). The merged
-event keeps the most specific date, place and actors found in any mention and
-the strongest factuality evidence.
+overlapping dates (a publication-day fallback overlaps anything; inside one
+country, where every party shares the code, undated mentions must name the same
+actors). The merged event keeps the most specific date, place and actors found in
+any mention and the strongest factuality evidence.
 """
 
 from __future__ import annotations
@@ -95,7 +96,18 @@ def same_event(a: Mention, b: Mention) -> bool:
         return False
     if not (_known_overlap(a.source, src) or _known_overlap(a.target, tgt)):
         return False
+    if domestic and (a.date.method in _WEAK_DATES or b.date.method in _WEAK_DATES) and not (
+            _same_name(a.source, src) and _same_name(a.target, tgt, missing_ok=True)):
+        # Inside one country every party shares its code: undated mentions are one event only
+        # when they name the same actors ("Trump asked Pelosi" is not "Democrats told Pelosi").
+        return False
     return _dates_overlap(a.date, b.date)
+
+
+def _same_name(a: Actor | None, b: Actor | None, missing_ok: bool = False) -> bool:
+    if a is None or b is None or a.name is None or b.name is None:
+        return missing_ok
+    return a.name == b.name and a.sector == b.sector
 
 
 def _date_rank(d: DateValue) -> tuple[int, int]:

@@ -213,3 +213,9 @@ def test_resolve_civil_unions_are_no_union() -> None:
 ])
 def test_resolve_a_town_or_region_in_the_phrase_gives_the_country(sentence: str, head: str, expected: tuple) -> None:
     assert [g[:2] for g in _resolve([sentence], "2010-05-01", head)] == [expected]
+
+
+def test_resolve_a_surname_after_another_given_name_is_another_person() -> None:
+    assert [g[:2] for g in _resolve(["UN rapporteur Richard Bennett criticized Kabul."], "2022-05-01", "Bennett")] \
+        == [("IGO", None)]
+    assert _resolve(["Naftali Bennett criticized Iran."], "2022-05-01", "Bennett")[0][2] == "Naftali Bennett"

@@ -89,6 +89,8 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
             found = Match(tokens[i].i, tokens[i].i + 1, entry) if entry is not None else None
         if found is not None and found.entry.kind in _PLACE_KINDS and _inside_person(tokens, i, found, gaz, on):
             found = None  # "Aden Barre Duale", "Jordan Peterson": a place name inside a person's name
+        if found is not None and found.entry.kind == "person" and _another_given_name(tokens, i, found):
+            found = None  # "Richard Bennett" is not Naftali Bennett
         if found is not None and i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ in _STANCE_PREFIXES:
             found = None  # an "anti-Syria journalist" or a "pro-Iran militia" is no Syrian or Iranian
         if found is not None:
@@ -99,6 +101,16 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
             i += 1
     return out
 
+
+
+def _another_given_name(tokens: list[Token], i: int, m: Match) -> bool:
+    """True when a surname match follows a given name that is not the person's own."""
+    if i == 0 or tokens[i].ent_type_ != "PERSON" or tokens[i].ent_iob_ != "I":
+        return False
+    before = tokens[i - 1]
+    given = m.entry.name.split()[0].lower()
+    return before.ent_type_ == "PERSON" and before.is_title and before.lower_.rstrip(".") != given \
+        and len(before.text) > 2 and before.lower_ not in m.entry.name.lower()
 
 
 #: Prefixes that make a country name a stance, not an origin.

@@ -238,3 +238,9 @@ def test_coder_a_counted_group_is_someone_new_not_one_named_before(pipeline: Pip
 def test_coder_who_remains_on_alert_holds_the_alert(pipeline: Pipeline) -> None:
     [event] = _events(pipeline, "Israeli troops remained on alert in the West Bank on Monday.", EventType.MOBILIZE)
     assert event.source is not None and (event.source.country, event.source.sector) == ("ISR", "MIL")
+
+
+def test_coder_beginning_in_a_month_dates_the_main_clause(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Beginning in August, Kenyan officials held negotiations with Somali officials.",
+                      EventType.CONSULT)
+    assert event.date.value == "2023-08"

@@ -67,9 +67,13 @@ def _path(span: Span) -> tuple[Token, ...]:
         if span.start <= node.i < span.end:
             continue
         path.append(node)
-        if node.pos_ in ("VERB", "AUX"):
-            break
+        if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "advcl" and node.lemma_.lower() in _ONSET_VERBS):
+            break  # ("Beginning in August, officials held talks": the expression dates the main verb)
     return tuple(path)
+
+
+#: Participles that only mark when the main clause's event starts.
+_ONSET_VERBS = frozenset({"begin", "start", "commence"})
 
 
 def _inside_vague_shift(trigger: Token, timexes: list[SentenceTimex]) -> SentenceTimex | None:

@@ -12,7 +12,7 @@ from dotterel.eval.plover import evaluate_plover, group_sentences
 
 #: Dev figures measured with the rules-only coder, minus 0.02; lower them only on purpose.
 #: The rules were written with the dev sample in view: these are not held-out figures.
-TOP_K_FLOOR = 0.85  # measured 0.8722 (0.8222 before session 4's party and ranking rules)
+TOP_K_FLOOR = 0.85  # measured 0.8722 (0.8222 before the party and ranking rules of commit 27dfbe3 onwards)
 MACRO_F1_FLOOR = 0.83  # measured 0.8565
 SOURCE_COUNTRY_FLOOR = 0.90  # measured 0.9236 (145/157)
 TARGET_COUNTRY_FLOOR = 0.79  # measured 0.8112 (116/143; 0.43 before targets were sought beyond the object)

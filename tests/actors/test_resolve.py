@@ -210,6 +210,7 @@ def test_resolve_civil_unions_are_no_union() -> None:
     ("Police in Peshawar arrested two men.", "Police", ("PAK", "COP")),
     ("The governor of Kandahar condemned the attack.", "governor", ("AFG", "GOV")),
     ("The deputy governor of the Tyumen region resigned.", "governor", ("RUS", "GOV")),
+    ("The Senate Intelligence Committee in Washington criticized the agency.", "Committee", ("USA", "LEG")),
 ])
 def test_resolve_a_town_or_region_in_the_phrase_gives_the_country(sentence: str, head: str, expected: tuple) -> None:
     assert [g[:2] for g in _resolve([sentence], "2010-05-01", head)] == [expected]

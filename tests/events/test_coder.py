@@ -35,6 +35,8 @@ def _events(pipeline: Pipeline, text: str, kind: EventType):  # type: ignore[no-
     ("Rebels said President Museveni and his party must accept new elections.", EventType.REQUEST, "UGA"),
     # Who undergoes the act a verb carries out, not who helps; who did the killing is condemned.
     ("Israel imposed a blockade of Gaza with Egypt's help.", EventType.COERCE, "PSE"),
+    # A phrase the parser hung below a setting ("in the election") still names the party.
+    ("Clinton blamed her defeat in the US election on the Russian government.", EventType.ACCUSE, "RUS"),
     ("Russia condemned the killing of a Russian diplomat by Syrian gunmen.", EventType.ACCUSE, "SYR"),
 ])
 def test_coder_target_named_beyond_the_object(pipeline: Pipeline, text: str, kind: EventType,

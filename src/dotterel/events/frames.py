@@ -296,6 +296,8 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
 #: Prepositions whose object may be the party acted upon when the direct object is a thing.
 _ALTERNATE_PREPS = ("to", "with", "against", "on", "upon", "from", "by", "of", "for", "toward", "towards", "before",
                     "over")
+#: Prepositions whose object is a setting, not a party, but may carry the party's phrase.
+_PLACE_TIME_PREPS = ("in", "at", "during", "after", "before")
 #: Clauses whose arguments may name the party: complements and purpose infinitives.
 _ALTERNATE_CLAUSES = frozenset({"xcomp", "ccomp", "advcl"})
 
@@ -334,6 +336,9 @@ def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
             add(_child(obj, {"poss"}))
             if depth == 0:
                 phrase(obj, 1)  # "part of a program for Bosnia", "demands for freedom from X"
+        if depth == 0:
+            for obj in _prep_objects(head, _PLACE_TIME_PREPS):
+                phrase(obj, 1)  # "blamed her defeat in the election on X": a phrase the parser hung lower
 
     # What is discussed is a topic: "discussed cooperation with X" does not meet X.
     topic = frame.coding.type is EventType.CONSULT

@@ -54,6 +54,17 @@ def test_frames_an_event_in_a_relative_clause_is_background(nlp, text: str, main
     assert conf[background] < conf[main]
 
 
+@pytest.mark.parametrize(("text", "trigger", "source"), [
+    ("North Korea renewed its threat to fire missiles toward Guam.", "fire", "its"),
+    ("Kenya made a decision to withdraw its troops.", "withdraw", "Kenya"),
+    ("Iran rejected the US plan to impose sanctions.", "impose", "US"),
+])
+def test_frames_who_acts_in_a_nouns_infinitive(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
+                                               source: str) -> None:
+    frame = next(f for f in _frames(nlp, text) if f.trigger.text == trigger)
+    assert [t.text for t in frame.sources] == [source]
+
+
 def test_frames_said_must_is_a_demand_on_the_subject(nlp) -> None:  # type: ignore[no-untyped-def]
     frames = _frames(nlp, "The minister said the rebels must hand over their weapons.")
     demand = next(f for f in frames if f.coding.type is EventType.REQUEST)

@@ -57,6 +57,10 @@ _PARTICLES = frozenset({"away", "out", "back", "off", "down"})
 _WARNING_VERBS = frozenset({"warn", "caution"})
 #: Verbs of helping, which also mean contributing to an outcome ("helped fuel the growth").
 _CONTRIBUTE_VERBS = frozenset({"help", "assist"})
+#: Verbs whose subject owns the plan or decision they take ("made a decision to withdraw";
+#: not "rejected the plan to …").
+_OWNING_VERBS = frozenset({"make", "take", "have", "announce", "unveil", "adopt", "approve", "issue", "reach",
+                           "renew", "repeat", "reiterate", "voice", "express", "step"})
 #: Texts that speak for whoever issues them ("a statement demanding …").
 _UTTERANCES = frozenset({"statement", "declaration", "communique", "communiqué", "letter", "resolution", "report",
                          "message", "note", "petition", "appeal", "memorandum", "ultimatum", "video", "post",
@@ -126,6 +130,17 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return None, False
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return verb.head, verb.tag_ == "VBN"
+    if verb.dep_ == "acl" and factuality.infinitive(verb):
+        # "its threat to fire missiles", "made a decision to withdraw": whose threat or decision.
+        noun = verb.head
+        owner = _child(noun, {"poss"}) or next(
+            (c for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
+             and c.ent_type_ in ("GPE", "NORP", "ORG", "PERSON")), None)  # "the US plan to impose sanctions"
+        if owner is not None:
+            return owner, False
+        if noun.dep_ in ("dobj", "attr") and noun.head.lemma_.lower() in _OWNING_VERBS:
+            return subject_of(noun.head, depth + 1)[0], False
+        return None, False
     if verb.dep_ == "acl" and verb.tag_ == "VBG":
         noun = verb.head  # "troops guarding the border"; "issued a statement demanding …": its issuer
         if noun.lemma_.lower() in _UTTERANCES and noun.dep_ in ("dobj", "nsubjpass") and noun.head.pos_ == "VERB":

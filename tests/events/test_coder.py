@@ -200,7 +200,7 @@ def test_coder_a_noun_event_under_a_dated_report_takes_its_month(pipeline: Pipel
 def test_coder_a_town_before_an_attack_is_where_it_struck(pipeline: Pipeline) -> None:
     [event] = _events(pipeline, "Trump spoke on Monday after the Orlando attack.", EventType.ASSAULT)
     assert event.source is not None and (event.source.country, event.source.sector) == ("USA", "UNK")
-    assert event.location is not None and event.location.country == "USA"
+    assert event.source.text == "" and event.location is not None and event.location.country == "USA"
 
 
 @pytest.mark.parametrize(("text", "absent"), [

@@ -354,7 +354,8 @@ class SentenceCoder:
                                                       for a in targets)):  # "the invasion of Iraq" is not where it was
             # An attack nobody is named for ("a roadside bomb killed …"): CAMEO codes an
             # unidentified attacker in the country where it struck.
-            attacker = _phrase(frame.sources[0]) if frame.sources else ""
+            weapon = [t for t in frame.sources if t.pos_ == "NOUN"]  # "a roadside bomb", not "Orlando"
+            attacker = _phrase(weapon[0]) if weapon else ""
             sources = [Actor(attacker, None, location.country, "UNK")]
         if not any(map(_named, (*sources, *targets))):
             return None  # no party: "I'm honored to meet with him"

@@ -33,6 +33,7 @@ def test_dedup_merges_mentions_of_one_event_and_keeps_the_specific_date() -> Non
 
 @pytest.mark.parametrize("other", [
     mention(2, source=PUTIN),                                   # another person of the same country
+    mention(2, source=Actor("Ali Khan", "Ali Khan", None, None)),  # a name we cannot code is only itself
     mention(2, date=JULY),                                      # dates that do not overlap
     mention(2, type=EventType.ACCUSE),                          # another type
     mention(2, factuality=Factuality.DENIED),                   # a denial is not the asserted visit

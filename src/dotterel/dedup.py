@@ -35,8 +35,9 @@ def _same_party(a: Actor | None, b: Actor | None, strict_names: bool, domestic: 
         return True
     if a.country and b.country and a.country != b.country:
         return False
-    if strict_names and a.name and b.name and a.name != b.name and a.sector and b.sector:
-        return False
+    if strict_names and a.name and b.name and a.name != b.name and (
+            (a.sector and b.sector) or a.country is None or b.country is None):
+        return False  # two named people; or a name we cannot code, which matches only itself
     if a.sector and b.sector and a.sector != b.sector and (domestic or not {a.sector, b.sector} <= _STATE_SECTORS):
         return False  # in domestic politics the White House and Congress, a party and a group are two sides
     return True

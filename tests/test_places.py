@@ -19,6 +19,7 @@ from dotterel.places import resolve_place
     ("Florida", "USA"),             # a US state before a namesake town abroad
     ("Arizona", "USA"),
     ("Georgia", "GEO"),             # a country's name stays the country
+    ("the White House", "USA"),     # a state institution is where it stands, not a namesake town abroad
 ])
 def test_places_resolve(text: str, country: str | None) -> None:
     place = resolve_place(text)

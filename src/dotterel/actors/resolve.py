@@ -21,7 +21,7 @@ from spacy.tokens import Doc, Span, Token
 
 from ..datafiles import load_csv
 from ..factuality import cues
-from ..places import resolve_place
+from ..places import phrase_place, resolve_place
 from ..records import Actor
 from .gazetteer import NON_STATE, Entry, Gazetteer, gazetteer
 
@@ -460,7 +460,7 @@ def _phrase_place_country(head: Token) -> str | None:
     governor of Kandahar", "the deputy governor of the Tyumen region"."""
     for obj in pp_objects(head, _IN_PREPS | _OF_PREPS):
         if obj.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
-            place = resolve_place(obj.doc[obj.left_edge.i:obj.i + 1].text)
+            place = phrase_place(obj)
             if place is not None and place.country:
                 return place.country
     return None
@@ -470,7 +470,7 @@ def _placed_country(head: Token) -> str | None:
     """The country of the first place the head's sentence puts something in ("in Tel Aviv")."""
     for tok in head.sent:
         if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in ("in", "at", "near"):
-            place = resolve_place(tok.doc[tok.left_edge.i:tok.i + 1].text)
+            place = phrase_place(tok)
             if place is not None and place.country:
                 return place.country
     return None

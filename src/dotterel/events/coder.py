@@ -17,12 +17,12 @@ from spacy.tokens import Span, Token
 from .. import factuality
 from ..actors.gazetteer import gazetteer
 from ..actors.resolve import POSSESSIVE_PRONOUNS, DocActors, Match, find_matches
-from ..places import resolve_place
+from ..places import phrase_place, resolve_place
 from ..records import Actor, Attribution, Evidence, Location, Mention, stable_id
 from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
 from .cameo import cameo_for
 from .dating import event_date, sentence_timexes
-from .frames import Frame, alternates, find_frames
+from .frames import Frame, alternates, find_frames, is_condition
 from .lexicon import Trigger, lexicon
 from .typemodel import CandidateRecorder, TypeModel
 
@@ -113,8 +113,9 @@ def _location(frame: Frame) -> Location | None:
             if place is not None:
                 return place
     for c in frame.trigger.children:  # "the Orlando attack"
-        if c.dep_ == "compound" and _city_or_state(c):
-            return resolve_place(c.doc[c.left_edge.i:c.i + 1].text)
+        place = phrase_place(c) if c.dep_ == "compound" and c.pos_ == "PROPN" else None
+        if place is not None:
+            return place
     return None
 
 
@@ -135,7 +136,7 @@ def _complement_place(frame: Frame) -> Location | None:
 
 def _city_or_state(tok: Token) -> bool:
     """True when a name modifying another word is a town's or a region's ("New York")."""
-    return tok.pos_ == "PROPN" and resolve_place(tok.doc[tok.left_edge.i:tok.i + 1].text) is not None
+    return tok.pos_ == "PROPN" and phrase_place(tok) is not None
 
 
 def _same_actor(a: Actor, b: Actor) -> bool:
@@ -413,8 +414,7 @@ def _is_future(frame: Frame) -> bool:
 
 def _unless(verb: Token) -> Token | None:
     """A clause's "unless" clause: the condition of an ultimatum."""
-    return next((c for c in verb.children if c.dep_ == "advcl"
-                 and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)), None)
+    return next((c for c in verb.children if is_condition(c, ("unless",))), None)
 
 
 def _as_intent(coding: Trigger) -> Trigger:

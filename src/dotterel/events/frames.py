@@ -388,9 +388,14 @@ def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
         phrase(frame.trigger)
     if frame.coding.type is EventType.THREATEN:
         for tok in frame.clause.subtree:
-            if tok.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in ("if", "unless") for m in tok.children):
+            if is_condition(tok):
                 add(_child(tok, {"nsubj", "nsubjpass"}))
     return tuple(out)
+
+
+def is_condition(clause: Token, marks: tuple[str, ...] = ("if", "unless")) -> bool:
+    """True for a conditional clause ("if X deploys missiles", "unless X pays")."""
+    return clause.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ in marks for m in clause.children)
 
 
 def _acting_of(noun: Token, lex: Lexicon) -> bool:
@@ -465,8 +470,7 @@ def _warning(verb: Token, coding: Trigger, lex: Lexicon) -> Trigger | None:
     for comp in (c for c in verb.children if c.dep_ == "ccomp" and c.i > verb.i):
         said = _child(comp, {"nsubj", "nsubjpass"})
         future = any(c.dep_ == "aux" and c.lower_ in ("will", "would", "'ll", "shall") for c in comp.children)
-        conditional = any(c.dep_ == "advcl" and any(m.lower_ in ("if", "unless") for m in c.children)
-                          for c in comp.children)
+        conditional = any(map(is_condition, comp.children))
         own = said is not None and subject is not None and (
             said.lower_ in ("it", "they", "we", "he", "she", "i") or said.lower_ == subject.lower_)
         aimed = said is not None and comp.tag_ == "VBN" and _child(comp, {"auxpass"}) is not None

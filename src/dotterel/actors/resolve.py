@@ -376,7 +376,7 @@ class DocActors:
     def _implied_country(self, head: Token, toks: list[Token], sector: str | None,
                          matches: dict[int, Match]) -> str | None:
         """The country of a body the text does not qualify ("the Foreign Office", "protesters")."""
-        in_objs = [o for o in pp_objects(head, _IN_PREPS | _OF_PREPS) if o.i in matches]
+        in_objs = [o for o in pp_objects(head, _IN_PREPS) if o.i in matches]
         if in_objs:
             return matches[in_objs[0].i].entry.country
         if sector not in _STATE_SECTORS and not any(t.lower_ == "local" for t in toks):

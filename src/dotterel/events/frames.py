@@ -198,8 +198,10 @@ def _children_lemmas(tok: Token) -> set[str]:
             if c.dep_ == "prep":
                 lemmas.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
             elif c.dep_ == "advmod" and c.lower_ in _PARTICLES:  # "walked away from the talks"
-                lemmas.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep"
-                              for g in (p, *p.children) if g is p or g.dep_ == "pobj")
+                for p in c.children:
+                    if p.dep_ == "prep":
+                        lemmas.add(p.lemma_.lower())
+                        lemmas.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
             elif c.dep_ in ("dobj", "nsubjpass"):
                 # A measure or kind names what is given: "tons of aid", "a state of emergency".
                 lemmas.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"

@@ -142,14 +142,14 @@ def test_resolve_he_and_she_follow_honorifics() -> None:
 
 
 def test_resolve_pronoun_of_a_fronted_clause_names_the_main_subject() -> None:
-    sentences = ["Mr. Obama spoke.", "As he prepared to travel to Mexico, Vladimir Putin responded."]
+    sentences = ["Mr. Obama spoke.", "As he prepared to fly to Kenya, Vladimir Putin replied."]
     assert [g[0] for g in _resolve(sentences, "2016-08-31", "he")] == ["RUS"]
 
 
 def test_resolve_former_office_holders_hold_no_office() -> None:
     assert _resolve(["The former Mexican president criticized the visit."], "2016-08-31", "president") == [
         ("MEX", None, "Mexico")]
-    assert _resolve(["Former national security adviser Michael Flynn pleaded guilty."], "2017-12-02", "Flynn") == [
+    assert _resolve(["Former national security adviser Michael Flynn spoke in Ohio."], "2017-12-02", "Flynn") == [
         ("USA", None, "Michael Flynn")]
     assert _resolve(["James Comey spoke."], "2017-12-04", "Comey") == [("USA", None, "James Comey")]  # fired in May
     assert _resolve(["James Comey spoke."], "2016-12-04", "Comey") == [("USA", "COP", "James Comey")]
@@ -164,24 +164,24 @@ def test_resolve_titles_before_names_the_tagger_missed_and_the_capitalised_house
 
 
 def test_resolve_a_minority_is_coded_by_its_country_of_residence() -> None:
-    got = _resolve(["Serb forces killed three ethnic Albanians in southeastern Serbia."], "2001-05-01", "Albanians")
+    got = _resolve(["Police detained three ethnic Hungarians in northern Serbia."], "2001-05-01", "Hungarians")
     assert [g[:2] for g in got] == [("SRB", "CVL")]
-    got = _resolve(["The Albanians of southern Serbia demand autonomy."], "2001-05-01", "Albanians")
-    assert [g[:2] for g in got] == [("SRB", "CVL")]
+    got = _resolve(["The Serbs of northern Kosovo demand autonomy."], "2001-05-01", "Serbs")
+    assert [g[:2] for g in got] == [("XKX", "CVL")]
     assert [g[:2] for g in _resolve(["Albanians voted in Tirana."], "2001-05-01", "Albanians")] == [("ALB", "CVL")]
-    # A place word before a people names where they live, even when the tagger calls the pair a person.
-    assert [g[:2] for g in _resolve(["Bosnian Serbs demanded a truce."], "1994-05-01", "Serbs")] == [("BIH", "CVL")]
-    got = _resolve(["Ethnic Albanian guerrillas operating in Macedonia attacked a police post."], "2001-05-01",
-                   "guerrillas")
-    assert [g[:2] for g in got] == [("MKD", "REB")]
+    # A place word before a people names where they live (the tagger may call the pair a person).
+    assert [g[:2] for g in _resolve(["Croatian Serbs boycotted the vote."], "1994-05-01", "Serbs")] == [("HRV", "CVL")]
+    got = _resolve(["Ethnic Turkish militants based in Bulgaria attacked a police post."], "2001-05-01",
+                   "militants")
+    assert [g[:2] for g in got] == [("BGR", "REB")]
 
 
 @pytest.mark.parametrize(("sentence", "head", "expected"), [
-    ("Vietnamese-led forces shelled the camps.", "forces", ("VNM", "MIL")),
+    ("Saudi-led forces shelled the port.", "forces", ("SAU", "MIL")),
     ("A Gaza-based group fired rockets.", "group", ("PSE", None)),
-    ("Doctors from two American aid groups delivered food.", "Doctors", ("USA", "NGO")),
-    ("Kenzo Oshima, the United Nations Emergency Relief Coordinator, urged calm.", "Oshima", ("IGO", None)),
-    ("Ethopia agreed to open its borders.", "Ethopia", ("ETH", None)),
+    ("Nurses from two Canadian aid groups delivered medicine.", "Nurses", ("CAN", "NGO")),
+    ("Maria Lindqvist, the United Nations Relief Coordinator, urged calm.", "Lindqvist", ("IGO", None)),
+    ("Tanzanya agreed to open its borders.", "Tanzanya", ("TZA", None)),
 ])
 def test_resolve_owners_hyphenated_bodies_and_misspelt_countries(sentence: str, head: str,
                                                                  expected: tuple) -> None:
@@ -189,8 +189,8 @@ def test_resolve_owners_hyphenated_bodies_and_misspelt_countries(sentence: str, 
 
 
 def test_resolve_a_stance_is_no_origin() -> None:
-    got = _resolve(["A prominent anti-Syria journalist was killed in Beirut."], "2005-06-02", "journalist")
-    assert [g[0] for g in got] != ["SYR"]
+    got = _resolve(["A pro-Iran journalist was killed in Basra."], "2005-06-02", "journalist")
+    assert [g[:2] for g in got] == [("IRQ", "MED")]
 
 
 def test_resolve_he_and_she_follow_given_names() -> None:
@@ -209,7 +209,7 @@ def test_resolve_civil_unions_are_no_union() -> None:
 @pytest.mark.parametrize(("sentence", "head", "expected"), [
     ("Police in Peshawar arrested two men.", "Police", ("PAK", "COP")),
     ("The governor of Kandahar condemned the attack.", "governor", ("AFG", "GOV")),
-    ("The deputy governor of the Tyumen region resigned.", "governor", ("RUS", "GOV")),
+    ("The deputy governor of the Kherson region resigned.", "governor", ("UKR", "GOV")),
     ("The Senate Intelligence Committee in Washington criticized the agency.", "Committee", ("USA", "LEG")),
 ])
 def test_resolve_a_town_or_region_in_the_phrase_gives_the_country(sentence: str, head: str, expected: tuple) -> None:
@@ -217,6 +217,6 @@ def test_resolve_a_town_or_region_in_the_phrase_gives_the_country(sentence: str,
 
 
 def test_resolve_a_surname_after_another_given_name_is_another_person() -> None:
-    assert [g[:2] for g in _resolve(["UN rapporteur Richard Bennett criticized Kabul."], "2022-05-01", "Bennett")] \
-        == [("IGO", None)]
+    assert [g[:2] for g in _resolve(["UN envoy Thomas Bennett criticized Kabul."], "2022-05-01", "Bennett")] \
+        == [("IGO", "GOV")]
     assert _resolve(["Naftali Bennett criticized Iran."], "2022-05-01", "Bennett")[0][2] == "Naftali Bennett"

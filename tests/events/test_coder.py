@@ -5,6 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dotterel import Pipeline
+from dotterel.events.coder import _same_actor
+from dotterel.records import Actor
 from dotterel.vocab import EventType
 
 pytestmark = pytest.mark.slow
@@ -25,18 +27,18 @@ def _events(pipeline: Pipeline, text: str, kind: EventType):  # type: ignore[no-
     ("The Arab League demanded the withdrawal of Ethiopian troops from Somalia.", EventType.REQUEST, "ETH"),
     # A threat's condition names who is threatened; so does the place the threatened act would strike.
     ("Turkey threatened to halt the talks if Greece deployed new missiles.", EventType.THREATEN, "GRC"),
-    ("Hezbollah threatened on Friday to resume attacks in Israel.", EventType.THREATEN, "ISR"),
+    ("Hezbollah threatened on Friday to launch new raids in northern Israel.", EventType.THREATEN, "ISR"),
     # Phrases within phrases, and the agent of a participle.
-    ("Canada suspended part of an aid program for Haiti.", EventType.SANCTION, "HTI"),
-    ("Kenyan police prevented a march staged by Ugandan exiles.", EventType.COERCE, "UGA"),
+    ("Japan suspended half of its loan program for Myanmar.", EventType.SANCTION, "MMR"),
+    ("Kenyan police prevented a rally organised by Ugandan exiles.", EventType.COERCE, "UGA"),
     # The source's own commitment is no party; whom it was made to is.
-    ("The senator reneged on his promise to the Afghan people.", EventType.REJECT, "AFG"),
+    ("The governor reneged on his pledge to Afghan refugees.", EventType.REJECT, "AFG"),
     # A first conjunct that is no one's own keeps a pair of targets ("X and his party").
-    ("Rebels said President Museveni and his party must accept new elections.", EventType.REQUEST, "UGA"),
+    ("Opposition leaders said President Museveni and his ministers must hold new elections.", EventType.REQUEST, "UGA"),
     # Who undergoes the act a verb carries out, not who helps; who did the killing is condemned.
-    ("Israel imposed a blockade of Gaza with Egypt's help.", EventType.COERCE, "PSE"),
+    ("India enforced a blockade of Nepal with Bhutan's support.", EventType.COERCE, "NPL"),
     # A phrase the parser hung below a setting ("in the election") still names the party.
-    ("Clinton blamed her defeat in the US election on the Russian government.", EventType.ACCUSE, "RUS"),
+    ("The senator blamed his defeat in the primary election on the Chinese government.", EventType.ACCUSE, "CHN"),
     ("Russia condemned the killing of a Russian diplomat by Syrian gunmen.", EventType.ACCUSE, "SYR"),
 ])
 def test_coder_target_named_beyond_the_object(pipeline: Pipeline, text: str, kind: EventType,
@@ -75,6 +77,11 @@ def test_coder_unknown_name_takes_its_apposition(pipeline: Pipeline) -> None:
     ("The senator released her tax returns on Friday.", EventType.RETREAT),   # a thing, not a captive
     ("The minister called the plan reckless on Monday.", EventType.CONSULT),  # naming, not phoning
     ("Putin called Erdogan on Tuesday.", EventType.REQUEST),                  # a date is no "call on"
+    ("The governor said she would execute the plan by decree.", EventType.ASSAULT),   # carrying out a plan
+    ("The senator's fundraising operation stalled in Texas.", EventType.ASSAULT),     # no military operation
+    ("Kenyan engineers are seeking to learn why the bridge collapsed.", EventType.REQUEST),  # finding out
+    ("The mayor's campaign bought radio ads in Ohio.", EventType.COOPERATE),          # a purchase, no trade
+    ("The minister said the report was an attack on Kenya.", EventType.ASSAULT),      # a characterisation
 ])
 def test_coder_word_senses_that_are_not_the_event(pipeline: Pipeline, text: str, absent: EventType) -> None:
     assert not _events(pipeline, text, absent)
@@ -142,8 +149,8 @@ def test_coder_possessor_of_a_trial_or_arrest_is_who_undergoes_it(pipeline: Pipe
 
 
 @pytest.mark.parametrize("text", [
-    "Syria said it is willing to withdraw its troops from Lebanon.",
-    "Israel will evacuate all settlements in the Gaza Strip.",
+    "Russia said it is ready to pull its troops out of Moldova.",
+    "Israel will evacuate all outposts in the West Bank.",
 ])
 def test_coder_a_stated_intention_to_yield_is_agree(pipeline: Pipeline, text: str) -> None:
     """CAMEO 035 "express intent to yield" is AGREE in the 2021 CAMEO→PLOVER table."""
@@ -157,15 +164,15 @@ def test_coder_one_person_attacking_another_is_criticism(pipeline: Pipeline) -> 
 
 
 def test_coder_the_place_of_an_event_abroad_is_acted_on(pipeline: Pipeline) -> None:
-    [event] = _events(pipeline, "Israel will evacuate all settlements in the Gaza Strip in August.", EventType.AGREE)
+    [event] = _events(pipeline, "Israel will evacuate all outposts in the West Bank in August.", EventType.AGREE)
     assert event.target is not None and event.target.country == "PSE"
 
 
 def test_coder_a_protest_takes_the_target_of_its_marchers_demands(pipeline: Pipeline) -> None:
-    doc = pipeline("Thousands of Kurds demonstrated in Diyarbakir on Sunday, calling for autonomy from Turkey.",
+    doc = pipeline("Crowds of Tamils marched in Jaffna on Sunday, calling for self-rule from Sri Lanka.",
                    published="2024-03-06")
     top = max(doc.events, key=lambda e: e.confidence)
-    assert top.type is EventType.PROTEST and top.target is not None and top.target.country == "TUR"
+    assert top.type is EventType.PROTEST and top.target is not None and top.target.country == "LKA"
 
 
 def test_coder_a_stated_act_with_an_unless_is_a_threat_on_whoever_must_act() -> None:
@@ -175,49 +182,40 @@ def test_coder_a_stated_act_with_an_unless_is_a_threat_on_whoever_must_act() -> 
 
 
 def test_coder_joint_exercises_are_military_cooperation(pipeline: Pipeline) -> None:
-    events = _events(pipeline, "French and Egyptian warships launched ten days of war games on Monday.",
+    events = _events(pipeline, "Indian and Japanese destroyers began five days of naval drills on Monday.",
                      EventType.COOPERATE)
-    assert events and {events[0].source.country, events[0].target.country} == {"FRA", "EGY"}
+    assert events and {events[0].source.country, events[0].target.country} == {"IND", "JPN"}
     assert events[0].cameo.code == "062"
 
 
 def test_coder_two_countries_negotiators_meet(pipeline: Pipeline) -> None:
-    events = _events(pipeline, "U.S. and Russian negotiators return to Geneva this week for talks.", EventType.CONSULT)
-    assert events and {events[0].source.country, events[0].target.country} == {"USA", "RUS"}
+    events = _events(pipeline, "Chinese and Indian diplomats went back to Vienna this week for talks.", EventType.CONSULT)
+    assert events and {events[0].source.country, events[0].target.country} == {"CHN", "IND"}
 
 
 def test_coder_a_deadline_bounds_the_event_and_does_not_date_it(pipeline: Pipeline) -> None:
-    [event] = _events(pipeline, "Reuters reported Monday that Kenya bought fighter jets from Turkey ahead of the "
-                                "March 30 vote.", EventType.COOPERATE)
+    [event] = _events(pipeline, "Kenya signed a deal with Turkey before the March 30 vote, officials said on Monday.",
+                      EventType.SUPPORT)
     assert event.date.value == "2024-03"  # the month of the Monday report, not March 30
 
 
 def test_coder_a_noun_event_under_a_dated_report_takes_its_month(pipeline: Pipeline) -> None:
-    [event] = _events(pipeline, "Last week, the minister posted a photo of her visit to Kenya.", EventType.CONSULT)
+    [event] = _events(pipeline, "Last week, the envoy posted pictures of her trip to Kenya.", EventType.CONSULT)
     assert event.date.value == "2024-02"
 
 
 def test_coder_a_town_before_an_attack_is_where_it_struck(pipeline: Pipeline) -> None:
-    [event] = _events(pipeline, "Trump spoke on Monday after the Orlando attack.", EventType.ASSAULT)
+    [event] = _events(pipeline, "The mayor spoke on Monday after the Tucson attack.", EventType.ASSAULT)
     assert event.source is not None and (event.source.country, event.source.sector) == ("USA", "UNK")
     assert event.source.text == "" and event.location is not None and event.location.country == "USA"
 
 
-@pytest.mark.parametrize(("text", "absent"), [
-    ("Trump said he could execute the change by executive order.", EventType.ASSAULT),
-    ("Clinton's campaign operation fell short in Michigan.", EventType.ASSAULT),
-    ("Investigators in Kenya are seeking to find out whether the devices could explode.", EventType.REQUEST),
-    ("Perry's campaign bought television time in Iowa.", EventType.COOPERATE),
-    ("Fonseca said the leaks were an attack on Panama.", EventType.ASSAULT),
-])
-def test_coder_senses_of_real_news_that_are_no_event(pipeline: Pipeline, text: str, absent: EventType) -> None:
-    assert not _events(pipeline, text, absent)
-
-
-def test_coder_one_person_is_never_both_parties(pipeline: Pipeline) -> None:
-    doc = pipeline("Last week, Senator Jane Roe posted a photo of her visit to a diner in Ohio.", published="2024-03-06")
-    for e in doc.events:
-        assert not (e.source and e.target and e.source.name and e.source.name == e.target.name)
+def test_coder_one_person_in_two_sectors_is_one_actor() -> None:
+    roe = Actor("Senator Roe", "Jane Roe", "USA", "LEG")
+    assert _same_actor(roe, Actor("her", "Jane Roe", "USA", None))
+    # A country's name on two of its bodies names two actors.
+    assert not _same_actor(Actor("the White House", "United States", "USA", "GOV"),
+                           Actor("Congress", "United States", "USA", "LEG"))
 
 
 @pytest.mark.parametrize(("text", "kind", "target"), [
@@ -238,11 +236,12 @@ def test_coder_a_counted_group_is_someone_new_not_one_named_before(pipeline: Pip
 
 
 def test_coder_who_remains_on_alert_holds_the_alert(pipeline: Pipeline) -> None:
-    [event] = _events(pipeline, "Israeli troops remained on alert in the West Bank on Monday.", EventType.MOBILIZE)
-    assert event.source is not None and (event.source.country, event.source.sector) == ("ISR", "MIL")
+    [event] = _events(pipeline, "Indian troops stayed on alert along the border with Pakistan on Monday.",
+                      EventType.MOBILIZE)
+    assert event.source is not None and (event.source.country, event.source.sector) == ("IND", "MIL")
 
 
 def test_coder_beginning_in_a_month_dates_the_main_clause(pipeline: Pipeline) -> None:
-    [event] = _events(pipeline, "Beginning in August, Kenyan officials held negotiations with Somali officials.",
+    [event] = _events(pipeline, "Starting in August, Kenyan officials held talks with Somali envoys.",
                       EventType.CONSULT)
     assert event.date.value == "2023-08"

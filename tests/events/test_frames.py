@@ -36,8 +36,8 @@ def test_frames_governing_trigger_outranks_embedded_event(nlp) -> None:  # type:
 
 
 @pytest.mark.parametrize("text", [
-    "Thousands of Kurds demonstrated in Diyarbakir, calling for autonomy.",
-    "Prisoners rioted in the jail, joining students in demanding a referendum.",
+    "Crowds of Tamils marched in Jaffna, calling for self-rule.",
+    "Inmates rioted in the prison, joining farmers in demanding land reform.",
 ])
 def test_frames_a_protest_governs_its_marchers_demands(nlp, text: str) -> None:  # type: ignore[no-untyped-def]
     by_type = {f.coding.type: f.coding.confidence for f in _frames(nlp, text)}
@@ -55,7 +55,7 @@ def test_frames_an_event_in_a_relative_clause_is_background(nlp, text: str, main
 
 
 @pytest.mark.parametrize(("text", "trigger", "source"), [
-    ("North Korea renewed its threat to fire missiles toward Guam.", "fire", "its"),
+    ("Iran renewed its threat to fire rockets at the tanker.", "fire", "its"),
     ("Kenya made a decision to withdraw its troops.", "withdraw", "Kenya"),
     ("Iran rejected the US plan to impose sanctions.", "impose", "US"),
 ])
@@ -98,7 +98,7 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
 @pytest.mark.parametrize(("text", "trigger", "expected"), [
     ("Israel called up 300,000 reservists.", "called", EventType.MOBILIZE),
     ("Pakistan called off the visit.", "called", EventType.REJECT),
-    ("The release of the Panama Papers embarrassed Iceland's leader.", "release", None),
+    ("The release of the leaked files embarrassed the prime minister.", "release", None),
     ("He did not respond to requests for comment.", "requests", None),
     ("Trump signed the bill, as opposed to the one he demanded.", "opposed", None),
     ("Trump immediately fired back at Clinton.", "fired", EventType.ACCUSE),
@@ -112,14 +112,14 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("The two leaders waged a war of words.", "war", None),
     ("Thousands demonstrated in Tehran.", "demonstrated", EventType.PROTEST),
     ("North Korea demonstrated its missile capability.", "demonstrated", None),
-    ("Jakarta forced the UN refugee agency out of the country.", "forced", EventType.SANCTION),
-    ("U.N. helicopters evacuated the wounded from Gorazde.", "wounded", None),
-    ("U.N. helicopters evacuated the wounded from Gorazde.", "evacuated", EventType.AID),
+    ("The junta forced the UN aid agency out of the country.", "forced", EventType.SANCTION),
+    ("Army helicopters evacuated the wounded from the valley.", "wounded", None),
+    ("Army helicopters evacuated the wounded from the valley.", "evacuated", EventType.AID),
     ("Trump asked whether the case would be dropped.", "asked", None),
-    ("Horowitz could not rule out that Strzok slowed the inquiry.", "rule", None),
+    ("The judge could not rule out that the clerk slowed the inquiry.", "rule", None),
     ("NATO ruled out a no-fly zone over Ukraine.", "ruled", EventType.REJECT),
     ("The former president hailed from the Muslim Brotherhood.", "hailed", None),
-    ("The rebels have sworn to fight until the army leaves.", "sworn", EventType.THREATEN),
+    ("The rebels have sworn to fight on until the army leaves.", "sworn", EventType.THREATEN),
     # A war, an investigation: events when waged or opened, a topic when only named.
     ("Russia waged war on Ukraine.", "war", EventType.ASSAULT),
     ("The troops returned from the war.", "war", None),
@@ -133,16 +133,16 @@ def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: 
     ("His supporters began to walk away.", "walk", None),
     # A warning threatens only the speaker's own act (or a conditional); else it is a statement or a demand.
     ("The rebels warned that they would execute the hostages.", "warned", EventType.THREATEN),
-    ("Trump warned North Korea would be met with fire and fury.", "warned", EventType.THREATEN),
-    ("The IMF warned that a default was the gravest threat to the economy.", "warned", None),
-    ("Military leaders had warned about the group re-emerging.", "warned", None),
-    ("Police warned residents to stay indoors.", "warned", EventType.REQUEST),
+    ("The president warned the rebels would be met with overwhelming force.", "warned", EventType.THREATEN),
+    ("The central bank warned that inflation was the biggest risk to growth.", "warned", None),
+    ("Generals had warned about the militia regrouping.", "warned", None),
+    ("Officials warned villagers to leave the valley.", "warned", EventType.REQUEST),
     # On strike is a labour strike; a strike carried out is an attack.
     ("Nurses in Kenya have been on strike since Monday.", "strike", EventType.PROTEST),
     ("Israel carried out a strike on Gaza.", "strike", EventType.ASSAULT),
     # A firing of a person is a dismissal; firing on people is gunfire.
-    ("Trump celebrated Strzok's firing on Twitter.", "firing", None),
-    ("The firing of the FBI director shocked Washington.", "firing", None),
+    ("The mayor welcomed Smith's firing on Twitter.", "firing", None),
+    ("The firing of the police chief shocked the city.", "firing", None),
     ("The firing of rockets on Sderot continued.", "firing", EventType.ASSAULT),
 ])
 def test_frames_multiword_senses(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]

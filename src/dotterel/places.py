@@ -76,5 +76,5 @@ def resolve_place(text: str) -> Location | None:
 
 
 def phrase_place(head: Token) -> Location | None:
-    """The place named by the phrase a token ends ("the Tyumen region", "New York")."""
+    """The place named by the phrase a token ends ("the Kherson region", "New York")."""
     return resolve_place(head.doc[head.left_edge.i:head.i + 1].text)

@@ -163,7 +163,7 @@ class Gazetteer:
         return next(e for e in entries if e.kind != "person")
 
     def misspelt_country(self, word: str) -> Entry | None:
-        """The country a capitalised word misspells by one inner letter ("Ethopia", "Afganistan"),
+        """The country a capitalised word misspells by one inner letter ("Tanzanya", "Kazahkstan"),
         when exactly one country name is that close. Names under six letters are too close to
         other words to guess, and a changed ending makes a name ("Franco", "Frances")."""
         if len(word) < 6 or not word[:1].isupper() or word in self.surfaces:

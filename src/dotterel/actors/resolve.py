@@ -90,7 +90,7 @@ def find_matches(doc: Doc | Span, gaz: Gazetteer, on: dt.date | None) -> dict[in
         if found is not None and found.entry.kind in _PLACE_KINDS and _inside_person(tokens, i, found, gaz, on):
             found = None  # "Aden Barre Duale", "Jordan Peterson": a place name inside a person's name
         if found is not None and found.entry.kind == "person" and _another_given_name(tokens, i, found):
-            found = None  # "Richard Bennett" is not Naftali Bennett
+            found = None  # "Thomas Bennett" is not Naftali Bennett
         if found is not None and i >= 2 and tokens[i - 1].text == "-" and tokens[i - 2].lower_ in _STANCE_PREFIXES:
             found = None  # an "anti-Syria journalist" or a "pro-Iran militia" is no Syrian or Iranian
         if found is not None:
@@ -127,7 +127,7 @@ def _national(matches: dict[int, Match]) -> list[Match]:
 
 def _inside_person(tokens: list[Token], i: int, m: Match, gaz: Gazetteer, on: dt.date | None) -> bool:
     """True when a match lies within a longer PERSON entity whose other words are no
-    place names ("Jordan Peterson"; not "Bosnian Serbs", which the tagger calls a person)."""
+    place names ("Jordan Peterson"; not "Croatian Serbs", which the tagger may call a person)."""
     first, last = tokens[i], tokens[i + (m.end - m.start) - 1]
     if first.ent_type_ != "PERSON" or last.ent_type_ != "PERSON":
         return False
@@ -287,7 +287,7 @@ class DocActors:
             return [Actor(text, self.gaz.country_names.get(c, c), c, self._pair_sector(head)) for c in self.pair()]
         found = self._titled_actor(head, toks, text, matches)
         if (not found or found[0].sector == "CVL") and head.pos_ == "NOUN" and _plural(head):
-            # "doctors from two American aid groups", "members of the Taliban": their body's.
+            # "nurses from two Canadian aid groups", "members of the Taliban": their body's.
             preps = _MEMBER_PREPS if not found else _MEMBER_PREPS - {"of"}  # not "victims of the Taliban"
             for body in pp_objects(head, preps):
                 members = [Actor(text, a.name, a.country, a.sector) for a in self.resolve(body, matches)
@@ -331,13 +331,13 @@ class DocActors:
                 sector = adj
         countries = [matches[t.i].entry.country for t in toks if t.i in matches and t.i != head.i]
         if countries and any(t.lower_ == "ethnic" for t in toks):
-            # "ethnic Albanian guerrillas operating in Macedonia": coded by where they live.
+            # "ethnic Turkish militants based in Bulgaria": coded by where they live.
             home = _nearest_country(head, [m for m in matches.values()
                                            if m.entry.kind in _PLACE_KINDS and m.entry.country != countries[0]])
             countries = [home] if home else countries
         joined = list(dict.fromkeys(countries))
         if len(joined) > 1 and head.pos_ == "NOUN" and any(t.dep_ == "cc" for t in toks):
-            # "U.S. and Russian negotiators", "French and Egyptian warships": one body per country.
+            # "Chinese and Indian diplomats", "Indian and Japanese destroyers": one body per country.
             return [Actor(text, self.gaz.country_names.get(c, c), c, sector) for c in joined]
         if not countries and sector is not None:  # "its citizens", not "his life"
             countries = self._possessor_countries(toks, matches)
@@ -380,8 +380,8 @@ class DocActors:
         if in_objs:
             return matches[in_objs[0].i].entry.country
         if sector not in _STATE_SECTORS and not any(t.lower_ == "local" for t in toks):
-            # Civilian groups belong to the place the sentence puts them in ("killed 23 people in
-            # Tel Aviv"), else to the nearest country it names.
+            # Civilian groups belong to the place the sentence puts them in ("killed five people in
+            # Gaza"), else to the nearest country it names.
             return _placed_country(head) or _nearest_country(head, matches.values()) or self.home_country()
         if not _indefinite(toks) or head.ent_type_ == "PERSON":
             return self.home_country()
@@ -443,10 +443,10 @@ _GROUP_KINDS = frozenset({"group", "proper_group"})
 
 
 def _residence(head: Token, toks: list[Token], m: Match, matches: dict[int, Match]) -> str | None:
-    """Where a people named by its demonym lives, when the sentence says so: "the Albanians of
-    southern Serbia", "ethnic Turks" in a sentence about Sweden (CAMEO codes a minority by its
+    """Where a people named by its demonym lives, when the sentence says so: "the Serbs of
+    northern Kosovo", "ethnic Turks" in a sentence about Sweden (CAMEO codes a minority by its
     country of residence)."""
-    # "Bosnian Serbs", "Kosovo Albanians": a place word before the people names where they live.
+    # "Croatian Serbs", "Kosovo Albanians": a place word before the people names where they live.
     places = [matches[t.i] for t in toks
               if t.i in matches and t.i != head.i and matches[t.i].entry.kind in _PLACE_KINDS]
     places = places or [matches[o.i] for o in pp_objects(head, _OF_PREPS | _IN_PREPS) if o.i in matches]
@@ -457,7 +457,7 @@ def _residence(head: Token, toks: list[Token], m: Match, matches: dict[int, Matc
 
 def _phrase_place_country(head: Token) -> str | None:
     """The country of a town or region the phrase itself names: "police in Peshawar", "the
-    governor of Kandahar", "the deputy governor of the Tyumen region"."""
+    governor of Kandahar", "the deputy governor of the Kherson region"."""
     for obj in pp_objects(head, _IN_PREPS | _OF_PREPS):
         if obj.pos_ == "PROPN" or any(c.dep_ == "compound" and c.pos_ == "PROPN" for c in obj.children):
             place = phrase_place(obj)
@@ -467,7 +467,7 @@ def _phrase_place_country(head: Token) -> str | None:
 
 
 def _placed_country(head: Token) -> str | None:
-    """The country of the first place the head's sentence puts something in ("in Tel Aviv")."""
+    """The country of the first place the head's sentence puts something in ("in Gaza")."""
     for tok in head.sent:
         if tok.dep_ == "pobj" and tok.pos_ == "PROPN" and tok.head.lower_ in ("in", "at", "near"):
             place = phrase_place(tok)
@@ -544,7 +544,7 @@ def _clause_antecedents(pron: Token) -> list[Token]:
     for _ in range(6):
         if node.head.i == node.i:
             break
-        # "As he prepared to travel, Mr. Trump responded": a fronted clause's pronoun may name
+        # "As he prepared to fly out, Mr. Putin replied": a fronted clause's pronoun may name
         # the main clause's subject that follows it.
         fronted = node.dep_ == "advcl" and node.i < node.head.i
         if node.dep_ == "xcomp" and node.head.lemma_.lower() not in SUBJECT_CONTROL:

@@ -112,7 +112,7 @@ def _location(frame: Frame) -> Location | None:
             place = _place_phrase(tok)
             if place is not None:
                 return place
-    for c in frame.trigger.children:  # "the Orlando attack"
+    for c in frame.trigger.children:  # "the Tucson attack"
         place = phrase_place(c) if c.dep_ == "compound" and c.pos_ == "PROPN" else None
         if place is not None:
             return place
@@ -144,7 +144,7 @@ def _same_actor(a: Actor, b: Actor) -> bool:
 
 
 def _same_person(a: Actor, b: Actor) -> bool:
-    """True for one person in any office ("Palin" and "her"); a country's name on two bodies
+    """True for one person in any office ("Senator Roe" and "her"); a country's name on two bodies
     (its government, its legislature) names two actors."""
     return a.country == b.country and a.name is not None and a.name == b.name \
         and a.name != gazetteer().country_names.get(a.country or "")
@@ -157,7 +157,7 @@ def _named(actor: Actor) -> bool:
 
 def _own(heads: tuple[Token, ...], targets: list[Actor], sources: list[Actor]) -> bool:
     """True when the target phrase is the source's own ("its troops", "their forces"; not
-    "Kagame and his party", whose first conjunct is no one's own)."""
+    "Museveni and his party", whose first conjunct is no one's own)."""
     return bool(heads) and any(c.dep_ == "poss" and c.lower_ in POSSESSIVE_PRONOUNS for c in heads[0].children) \
         and all(any(t.country == s.country for s in sources) for t in targets)
 
@@ -219,7 +219,7 @@ class SentenceCoder:
         for tok in toks:
             found = self.actors.resolve(tok, matches)
             if not found and tok.dep_ in ("compound", "amod") and _city_or_state(tok):
-                continue  # "the Orlando attack", "the Benghazi attack": where it happened, not who did it
+                continue  # "the Tucson attack": where it happened, not who did it
             if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED) and tok.ent_type_ not in _NOT_ACTORS:
                 text = tok.doc[tok.left_edge.i:tok.i + 1].text if tok.dep_ != "compound" else tok.text
                 found = [Actor(text, text, None, None)]
@@ -275,7 +275,7 @@ class SentenceCoder:
                             item.offset + sent.end_char, trigger_text, t_start, t_end)
         coding = frame.coding
         if coding.type is EventType.MOBILIZE and frame.trigger.lemma_.lower() in _EXERCISES and len(sources) > 1:
-            # "French and Egyptian warships launched war games": a joint exercise (CAMEO 062).
+            # "Indian and Japanese destroyers began naval drills": a joint exercise (CAMEO 062).
             coding = replace(coding, type=EventType.COOPERATE, mode=None, context=("military",), cameo="062")
         if coding.type is EventType.ASSAULT and self._verbal_attack(frame):
             coding = replace(coding, type=EventType.ACCUSE, mode="disapprove", context=(), cameo="111")
@@ -324,7 +324,7 @@ class SentenceCoder:
         """The frame's sources, targets and place (`place`: the sentence's, when the frame has
         none of its own), or None when the frame names no party and so codes no event."""
         sources = self._resolve(frame.sources, matches)
-        # "reneged on his commitment": the source's own is no second party.
+        # "reneged on his pledge": the source's own is no second party.
         targets = [t for t in self._resolve(frame.targets, matches) if not any(_same_actor(t, s) for s in sources)]
         # A thing acted on ("released its tax returns") leaves a patient-type event without a party.
         if not any(a.country for a in targets) and not _proper(frame.targets) and \
@@ -345,7 +345,7 @@ class SentenceCoder:
             # people of the place are acted on (any type, when the place is the event's own and abroad).
             targets = [Actor(location.text, location.name, location.country, None)]
         if not targets and frame.coding.type is EventType.THREATEN:
-            # "threatened to resume attacks in Israel": the place the threatened act would strike.
+            # "threatened to launch raids in Israel": the place the threatened act would strike.
             aimed = _complement_place(frame)
             if aimed is not None and aimed.country and not any(a.country == aimed.country for a in sources):
                 targets = [Actor(aimed.text, aimed.name, aimed.country, None)]
@@ -355,7 +355,7 @@ class SentenceCoder:
                                                       for a in targets)):  # "the invasion of Iraq" is not where it was
             # An attack nobody is named for ("a roadside bomb killed …"): CAMEO codes an
             # unidentified attacker in the country where it struck.
-            weapon = [t for t in frame.sources if t.pos_ == "NOUN"]  # "a roadside bomb", not "Orlando"
+            weapon = [t for t in frame.sources if t.pos_ == "NOUN"]  # "a roadside bomb", not "Tucson"
             attacker = _phrase(weapon[0]) if weapon else ""
             sources = [Actor(attacker, None, location.country, "UNK")]
         if not any(map(_named, (*sources, *targets))):

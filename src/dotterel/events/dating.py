@@ -68,7 +68,7 @@ def _path(span: Span) -> tuple[Token, ...]:
             continue
         path.append(node)
         if node.pos_ in ("VERB", "AUX") and not (node.dep_ == "advcl" and node.lemma_.lower() in _ONSET_VERBS):
-            break  # ("Beginning in August, officials held talks": the expression dates the main verb)
+            break  # ("Starting in May, envoys met monthly": the expression dates the main verb)
     return tuple(path)
 
 
@@ -89,8 +89,8 @@ def _inside_vague_shift(trigger: Token, timexes: list[SentenceTimex]) -> Sentenc
 
 
 def _deadline(t: SentenceTimex) -> bool:
-    """True when an expression bounds the event instead of dating it: "ahead of the Jan. 3
-    caucuses", "until Friday", "by March 1"."""
+    """True when an expression bounds the event instead of dating it: "ahead of the March 30
+    vote", "until Friday", "by March 1"."""
     return any(p.lower_ in _BOUNDING for p in t.path[:-1]) or bool(t.path and t.path[0].lower_ == "by")
 
 

@@ -42,7 +42,7 @@ EMBEDDED_FACTOR = 0.6
 #: Verbs of gathering: their subject holds the event they gather for ("converged for a rally").
 _GATHERING_VERBS = frozenset({"converge", "gather", "assemble", "come", "go", "march", "flock", "head", "arrive",
                               "turn", "show", "pour", "stream", "rally", "meet", "join", "return", "travel", "fly"})
-#: Verbs of being in a state: their subject holds the event noun they are "on" ("remained on alert").
+#: Verbs of being in a state: their subject holds the event noun they are "on" ("stayed on alert").
 _STATE_VERBS = frozenset({"be", "remain", "stay", "go", "keep", "continue"})
 #: Event nouns whose possessor undergoes the act ("Lai's trial", "his arrest"), not does it.
 _PATIENT_NOUNS = frozenset({"trial", "arrest", "detention", "prosecution", "indictment", "conviction", "sentencing",
@@ -58,7 +58,7 @@ _WARNING_VERBS = frozenset({"warn", "caution"})
 #: Where something is said, not whom it is aimed at ("on Twitter", "on television").
 _MEDIA_WORDS = frozenset({"twitter", "television", "tv", "radio", "air", "camera", "video", "facebook", "instagram",
                           "youtube", "podcast", "social", "website", "blog"})
-#: Verbs of helping, which also mean contributing to an outcome ("helped fuel the growth").
+#: Verbs of helping, which also mean contributing to an outcome ("helped fuel the boom").
 _CONTRIBUTE_VERBS = frozenset({"help", "assist"})
 #: Verbs whose subject owns the plan or decision they take ("made a decision to withdraw";
 #: not "rejected the plan to …").
@@ -134,7 +134,7 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     if verb.dep_ == "relcl" or (verb.dep_ == "acl" and verb.tag_ == "VBN"):
         return verb.head, verb.tag_ == "VBN"
     if verb.dep_ == "acl" and factuality.infinitive(verb):
-        # "its threat to fire missiles", "made a decision to withdraw": whose threat or decision.
+        # "its threat to fire rockets", "made a decision to withdraw": whose threat or decision.
         noun = verb.head
         owner = _child(noun, {"poss"}) or next(
             (c for c in noun.children if c.dep_ in ("compound", "amod") and c.pos_ in ("PROPN", "ADJ")
@@ -209,7 +209,7 @@ def _children_lemmas(tok: Token) -> set[str]:
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             lemmas.add("for")  # "pushed for X to leave": a "for" clause is the verb's "for" phrase
         elif c.dep_ == "advcl" and c.i > tok.i and factuality.infinitive(c):
-            lemmas.add(c.lemma_.lower())  # "have sworn to fight", parsed as a purpose clause
+            lemmas.add(c.lemma_.lower())  # "have sworn to fight on", parsed as a purpose clause
         elif c.dep_ == "mark" and c.lower_ != "for":
             lemmas.add(c.lower_)  # "as opposed to": idioms a sense table can name (not "for X to")
         elif c.dep_ == "ccomp":
@@ -223,7 +223,7 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     agent = _agent(tok)
     preps = _TARGET_PREPS_COOP if coding.type in _COOP_TYPES else _TARGET_PREPS
     if passive and agent is None and coding.type is EventType.RETREAT and coding.mode in ("disarm", "withdraw"):
-        sources, direct = _with_conjuncts(subj), None  # "guerrillas have been demobilized": they stood down
+        sources, direct = _with_conjuncts(subj), None  # "the militia has been demobilized": it stood down
     elif passive:
         sources = _with_conjuncts(agent)
         direct = subj
@@ -302,8 +302,8 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     if not sources and not light and tok.dep_ == "pobj" and (
             (tok.head.lower_ in ("for", "to") and tok.head.head.lemma_.lower() in _GATHERING_VERBS)
             or (tok.head.lower_ == "on" and tok.head.head.lemma_.lower() in _STATE_VERBS)):
-        # "Thousands were converging for a rally", "came to the protest": who gathers holds it;
-        # "troops remained on alert", "workers are on strike": who is in that state.
+        # "supporters gathered for a rally", "came to the protest": who gathers holds it;
+        # "troops stayed on alert", "workers are on strike": who is in that state.
         sources = _with_conjuncts(subject_of(tok.head.head)[0])
     if not sources and not light:
         # An actor adjective or compound: "Russian strikes", "Pakistan-Iran talks".
@@ -330,7 +330,7 @@ def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
     Looks, in order, at the object phrases ("demands from X", "X's suppression",
     "crimes by X"), the trigger's other prepositions, then one or two levels of
     complement or purpose clauses ("threatened to cut off power to X", "demanded that X
-    cancel", "opened fire to disperse X"); an event noun's own actor comes first ("demanded
+    cancel", "opened fire to scatter X"); an event noun's own actor comes first ("demanded
     the withdrawal of X from Y": X is asked), and a threat's condition names who is
     threatened last ("threatened to stop talks if X deploys")."""
     if frame.needs_target:
@@ -350,15 +350,15 @@ def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
             add(next(iter(_prep_objects(head, ("of",))), None))
         for c in head.children:
             if c.dep_ == "acl" and c.tag_ == "VBN":
-                add(_agent(c))  # "the demonstration staged by students"
+                add(_agent(c))  # "a rally organised by exiles"
         for obj in _prep_objects(head, _ALTERNATE_PREPS):
             add(obj)
             add(_child(obj, {"poss"}))
             if depth == 0:
-                phrase(obj, 1)  # "part of a program for Bosnia", "demands for freedom from X"
+                phrase(obj, 1)  # "half of a loan program for Myanmar", "demands for freedom from X"
         if depth == 0:
             for obj in _prep_objects(head, _PLACE_TIME_PREPS):
-                phrase(obj, 1)  # "blamed her defeat in the election on X": a phrase the parser hung lower
+                phrase(obj, 1)  # "blamed his loss in the primary on X": a phrase the parser hung lower
 
     # What is discussed is a topic: "discussed cooperation with X" does not meet X.
     topic = frame.coding.type is EventType.CONSULT
@@ -402,7 +402,7 @@ def is_condition(clause: Token, marks: tuple[str, ...] = ("if", "unless")) -> bo
 
 def _acting_of(noun: Token, lex: Lexicon) -> bool:
     """True when a noun is an event whose "of" phrase names who acts ("the withdrawal of
-    Serbian forces", "the visit of X"), not who undergoes it ("the release of X")."""
+    Ethiopian troops", "the visit of X"), not who undergoes it ("the release of X")."""
     if noun.pos_ != "NOUN" or noun.lemma_.lower() in _PATIENT_NOUNS:
         return False
     coding = lex.lookup(noun.lemma_.lower(), "NOUN", set())
@@ -451,7 +451,7 @@ def _governor(frame: Frame, by_token: dict[int, Frame]) -> Frame | None:
 
 def _in_description(frame: Frame, frames: list[Frame]) -> bool:
     """True when a verb frame sits in a relative or participle clause ("a resolution that aims
-    to tighten sanctions", "in a letter handed to the UN") and the sentence has an event
+    to tighten sanctions", "in a note passed to the UN") and the sentence has an event
     outside it: background to that event."""
     node = frame.clause
     while node.dep_ in ("xcomp", "conj") and node.head.i != node.i:
@@ -464,7 +464,7 @@ def _in_description(frame: Frame, frames: list[Frame]) -> bool:
 
 def _warning(verb: Token, coding: Trigger, lex: Lexicon) -> Trigger | None:
     """What a bare warning is. "Warned X to leave" asks X to; "warned that it would retaliate",
-    "warned that X would be met with fire", "warned that … unless …" threaten; a warning about a
+    "warned that X would face force", "warned that … unless …" threaten; a warning about a
     risk ("warned that the economy could suffer", a quote "he warned") is a statement, no event."""
     if any(c.dep_ == "xcomp" and factuality.infinitive(c) for c in verb.children):
         return lex.lookup("urge", "VERB", set())
@@ -493,7 +493,7 @@ def _dismissal(noun: Token) -> bool:
 
 def _contributes(verb: Token) -> bool:
     """True when "help" means contributing to an outcome, not aiding a party: it helps an
-    act along ("helped defeat the bill", "helped Trump make his case") or helps no one named
+    act along ("helped defeat the bill", "helped the mayor make her case") or helps no one named
     ("could help")."""
     obj = _child(verb, {"dobj", "dative"})
     if any(c.dep_ in ("xcomp", "ccomp") or (c.dep_ == "advcl" and factuality.infinitive(c)) for c in verb.children):
@@ -561,7 +561,7 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             if coding is not None and lemma in _WARNING_VERBS and not coding.with_:
                 coding = _warning(tok, coding, lex)
             if coding is not None and lemma in _CONTRIBUTE_VERBS and _contributes(tok):
-                continue  # "helped fuel the growth", "could help": contributing to an outcome, no aid
+                continue  # "helped fuel the boom", "could help": contributing to an outcome, no aid
             if coding is not None and tok.tag_ in ("VBN", "JJ") and tok.dep_ in _NOUN_DEPS \
                     and any(c.dep_ == "det" for c in tok.children):
                 continue  # "evacuated the wounded", "mourned the dead": people, not an event
@@ -579,7 +579,7 @@ def find_frames(sent: Span, lex: Lexicon) -> list[Frame]:
             carried = head_coding is not None and coding is not None and (
                 head_coding.type is coding.type or lemma in head_coding.with_)
             if coding is not None and lemma == "firing" and _dismissal(tok):
-                continue  # "Strzok's firing", "the firing of the director": a dismissal, not gunfire
+                continue  # "Smith's firing", "the firing of the director": a dismissal, not gunfire
             if coding is not None and tok.dep_ != "compound" and not carried:
                 frames.append(_noun_frame(tok, coding, lex))
     return _rank_embedded(frames)

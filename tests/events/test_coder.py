@@ -113,7 +113,7 @@ def test_coder_said_must_needs_a_party_to_demand_of(pipeline: Pipeline) -> None:
 
 
 @pytest.mark.parametrize(("text", "kind", "factuality"), [
-    ("Syria says it will not accept any more refugees.", EventType.REJECT, "asserted"),
+    ("Poland says it will not accept any more refugees.", EventType.REJECT, "asserted"),
     ("Hungary will never recognise the referendum in Crimea.", EventType.REJECT, "asserted"),
     ("Iran did not accept the proposal from France.", EventType.AGREE, "negated"),
     ("Russia will not withdraw its troops from Syria.", EventType.REJECT, "asserted"),

@@ -76,3 +76,16 @@ def test_dedup_undated_domestic_mentions_merge_only_with_the_same_named_actors()
                                            date=PUBLISHED)])) == 2
     assert len(dedup.merge([asked, mention(2, source=trump, target=pelosi, type=EventType.REQUEST,
                                            date=PUBLISHED)])) == 1
+
+
+def test_dedup_an_implied_party_merges_with_a_named_one_and_yields_to_it() -> None:
+    crowds = Actor("crowds", "Pakistan", "PAK", "CVL")
+    implied = Actor("", "Pakistan", "PAK", "GOV", implied=True)
+    police = Actor("the police", "Pakistan", "PAK", "COP")
+    [event] = dedup.merge([mention(1, source=crowds, target=implied, type=EventType.PROTEST),
+                           mention(2, source=crowds, target=police, type=EventType.PROTEST)])
+    assert event.target == police
+    # An implied party is no party both name: protests by nobody named that only it joins stay apart.
+    apart = [mention(1, source=None, target=implied, type=EventType.PROTEST),
+             mention(2, source=None, target=implied, type=EventType.PROTEST)]
+    assert len(dedup.merge(apart)) == 2

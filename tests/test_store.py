@@ -52,3 +52,15 @@ def test_query_filters() -> None:
     assert query.events(store, factuality=["denied"]) == []
     info = query.explain(store, "e1")
     assert info is not None and info["event"]["event_id"] == "e1"
+
+
+def test_store_an_older_store_gains_the_implied_actor_column(tmp_path) -> None:  # type: ignore[no-untyped-def]
+    import duckdb
+
+    path = str(tmp_path / "old.duckdb")
+    with duckdb.connect(path) as con:
+        con.execute("CREATE TABLE actors (doc_id VARCHAR, event_id VARCHAR, role VARCHAR, text VARCHAR, "
+                    "name VARCHAR, country VARCHAR, sector VARCHAR, code VARCHAR)")
+    store = open_store(path)
+    store.write_batch([make_document(events=(make_event(),))])
+    assert store.con.execute("SELECT count(*) FROM actors WHERE NOT implied").fetchone()[0] >= 1

@@ -31,7 +31,7 @@ _STATE_SECTORS = frozenset({"GOV", "MIL", "COP", "JUD", "LEG", "SPY"})
 
 
 def _same_party(a: Actor | None, b: Actor | None, strict_names: bool, domestic: bool) -> bool:
-    if a is None or b is None:
+    if a is None or b is None or a.implied or b.implied:
         return True
     if a.country and b.country and a.country != b.country:
         return False
@@ -48,7 +48,8 @@ def _domestic(m: Mention) -> bool:
 
 
 def _known_overlap(a: Actor | None, b: Actor | None) -> bool:
-    return a is not None and b is not None and a.country is not None and a.country == b.country
+    return a is not None and b is not None and a.country is not None and a.country == b.country \
+        and not (a.implied or b.implied)
 
 
 def _dates_overlap(a: DateValue, b: DateValue) -> bool:
@@ -117,9 +118,12 @@ def _date_rank(d: DateValue) -> tuple[int, int]:
 
 
 def _actor_rank(a: Actor | None) -> int:
+    """How much a mention's actor says: any party the text names beats an implied one."""
     if a is None:
         return 0
-    return sum(x is not None for x in (a.country, a.name)) + (a.sector not in (None, "UNK"))
+    if a.implied:
+        return 1
+    return 2 * (sum(x is not None for x in (a.country, a.name)) + (a.sector not in (None, "UNK")))
 
 
 def merge(mentions: Sequence[Mention], coder_version: str = "") -> list[Event]:

@@ -31,6 +31,9 @@ class Actor:
     name: str | None = None
     country: str | None = None
     sector: str | None = None
+    #: True for a party the text does not name but the event implies (the state a domestic
+    #: protest is directed at); its `text` is empty.
+    implied: bool = False
 
     @property
     def code(self) -> str | None:
@@ -40,7 +43,7 @@ class Actor:
 
     def to_dict(self) -> dict[str, Any]:
         return {"text": self.text, "name": self.name, "country": self.country,
-                "sector": self.sector, "code": self.code}
+                "sector": self.sector, "code": self.code, "implied": self.implied}
 
 
 @dataclass(frozen=True, slots=True)

@@ -67,7 +67,8 @@ TABLES: dict[str, dict[str, str]] = {
     "sentences": {"doc_id": "VARCHAR", "idx": "INTEGER", "section": "VARCHAR", "char_start": "INTEGER",
                   "char_end": "INTEGER", "text": "VARCHAR"},
     "actors": {"doc_id": "VARCHAR", "event_id": "VARCHAR", "role": "VARCHAR", "text": "VARCHAR",
-               "name": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR", "code": "VARCHAR"},
+               "name": "VARCHAR", "country": "VARCHAR", "sector": "VARCHAR", "code": "VARCHAR",
+               "implied": "BOOLEAN"},
     "clusters": {"cluster_id": "VARCHAR", "type": "VARCHAR", "mode": "VARCHAR", "source_code": "VARCHAR",
                  "target_code": "VARCHAR", "source_country": "VARCHAR", "target_country": "VARCHAR",
                  "date_value": "VARCHAR", "date_start": "DATE", "date_end": "DATE", "location": "JSON",
@@ -133,6 +134,7 @@ class Store:
             self.con.execute(f"CREATE TABLE IF NOT EXISTS {table} ({cols})")
         # Stores written before a column existed gain it (empty) on opening.
         self.con.execute("ALTER TABLE clusters ADD COLUMN IF NOT EXISTS outlets VARCHAR[]")
+        self.con.execute("ALTER TABLE actors ADD COLUMN IF NOT EXISTS implied BOOLEAN")
         self.con.execute("CREATE INDEX IF NOT EXISTS documents_hash ON documents (content_hash)")
         self.con.execute("CREATE INDEX IF NOT EXISTS doc_lsh_key ON doc_lsh (band, key)")
         self.con.execute("CREATE INDEX IF NOT EXISTS doc_terms_doc ON doc_terms (doc_id)")
@@ -208,7 +210,8 @@ class Store:
                 for role, a in (("source", e.source), ("target", e.target)):
                     if a is not None:
                         actors.append({"doc_id": d.doc_id, "event_id": e.event_id, "role": role, "text": a.text,
-                                       "name": a.name, "country": a.country, "sector": a.sector, "code": a.code})
+                                       "name": a.name, "country": a.country, "sector": a.sector, "code": a.code,
+                                       "implied": a.implied})
         err_rows = [{**dataclasses.asdict(e), "time": now} for e in errors]
         try:
             self.con.execute("BEGIN TRANSACTION")

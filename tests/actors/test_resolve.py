@@ -220,3 +220,20 @@ def test_resolve_a_surname_after_another_given_name_is_another_person() -> None:
     assert [g[:2] for g in _resolve(["UN envoy Thomas Bennett criticized Kabul."], "2022-05-01", "Bennett")] \
         == [("IGO", "GOV")]
     assert _resolve(["Naftali Bennett criticized Iran."], "2022-05-01", "Bennett")[0][2] == "Naftali Bennett"
+
+
+@pytest.mark.parametrize(("sentence", "head", "expected"), [
+    # States that no longer exist are coded as their successors.
+    ("The Soviet Union protested.", "Union", ("RUS", None)),
+    ("Yugoslav troops withdrew.", "troops", ("SRB", "MIL")),
+    # "X's ally" is not X; who leads a body is the body's.
+    ("Iran's militia ally in southern Iraq fired rockets.", "ally", ("IRQ", "REB")),
+    ("The deputy chief of Hamas was killed.", "chief", ("PSE", "REB")),
+    # An unknown name in apposition leaves the noun it names; a capitalised union is a group.
+    ("The Salvadoran government closed the opposition newspaper El Faro.", "newspaper", ("SLV", "OPP")),
+    ("The Kenyan Union of Teachers called a strike.", "Union", ("KEN", "CVL")),
+    # A bare number of people taken or killed.
+    ("Kenyan police arrested 12 on Monday.", "12", ("KEN", "CVL")),
+])
+def test_resolve_relations_successors_and_bare_groups(sentence: str, head: str, expected: tuple) -> None:
+    assert [g[:2] for g in _resolve([sentence], "1990-05-01", head)] == [expected]

@@ -40,6 +40,18 @@ def _events(pipeline: Pipeline, text: str, kind: EventType):  # type: ignore[no-
     # A phrase the parser hung below a setting ("in the election") still names the party.
     ("The senator blamed his defeat in the primary election on the Chinese government.", EventType.ACCUSE, "CHN"),
     ("Russia condemned the killing of a Russian diplomat by Syrian gunmen.", EventType.ACCUSE, "SYR"),
+    # An accusation is against whoever did what it is over, not whom it is made to.
+    ("Ghana complained to the African Union over Togolese border raids.", EventType.ACCUSE, "TGO"),
+    ("Ghana denounced as a disgrace Togo's treatment of refugees.", EventType.ACCUSE, "TGO"),
+    # The ban a verb lifts names whom it is on; the return a verb allows, who returns.
+    ("Kenya lifted the ban on Somali traders on Monday.", EventType.CONCEDE, "SOM"),
+    ("Kenya allowed the return of UN monitors on Monday.", EventType.RETREAT, "IGO"),
+    # A preposition whose object the parser gave to the next clause.
+    ("Chile granted asylum to four Bolivian officers hiding in its embassy since the coup.", EventType.AID, "BOL"),
+    # "X's ally" is not X; the chief of a body is the body's.
+    ("Rebels ambushed the deputy chief of Uganda's militia ally in northern Congo.", EventType.ASSAULT, "COD"),
+    # A noun event that is the second object of a light verb; old names of countries.
+    ("Thai forces launched tank and mortar fire on Kampuchean bases.", EventType.ASSAULT, "KHM"),
 ])
 def test_coder_target_named_beyond_the_object(pipeline: Pipeline, text: str, kind: EventType,
                                               target: str) -> None:
@@ -245,3 +257,22 @@ def test_coder_beginning_in_a_month_dates_the_main_clause(pipeline: Pipeline) ->
     [event] = _events(pipeline, "Starting in August, Kenyan officials held talks with Somali envoys.",
                       EventType.CONSULT)
     assert event.date.value == "2023-08"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Thousands of Kenyans rallied in Nairobi on Monday.", EventType.PROTEST),
+    ("Opposition parties in Ghana rejected the budget on Monday.", EventType.REJECT),
+])
+def test_coder_a_domestic_challenge_with_no_one_named_is_toward_its_state(pipeline: Pipeline, text: str,
+                                                                            kind: EventType) -> None:
+    [event] = _events(pipeline, text, kind)
+    assert event.target is not None and event.target.implied and event.target.text == ""
+    assert event.target.country == event.source.country and event.target.sector == "GOV"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("A man stabbed a neighbour in Nairobi on Monday.", EventType.ASSAULT),  # violence by civilians
+    ("Japan said it feared the Iranian threat.", EventType.THREATEN),   # the state's own threat
+])
+def test_coder_no_state_is_implied_for_others(pipeline: Pipeline, text: str, kind: EventType) -> None:
+    assert not any(e.target is not None and e.target.implied for e in _events(pipeline, text, kind))

@@ -32,6 +32,10 @@ _LEADING = frozenset({"lead", "base", "run", "command"})
 _OF_PREPS = frozenset({"of"})
 _IN_PREPS = frozenset({"in", "from"})
 _MEMBER_PREPS = frozenset({"from", "of", "with"})
+#: Nouns for a party relative to another: "X's ally" is not X.
+RELATIONAL_NOUNS = frozenset({"ally", "proxy", "partner", "client", "enemy", "foe", "rival", "opponent", "adversary"})
+#: Nouns for who leads a body: "the deputy chief of X" is X's.
+_HEADS = frozenset({"chief", "head", "leader", "commander", "founder", "boss", "chairman", "chairwoman", "deputy"})
 _PLURAL_PAIRS = frozenset({"side", "country", "nation", "neighbour", "neighbor", "government",
                            "leader", "minister", "state", "party", "capital"})
 _PAIR_DETS = frozenset({"both", "two"})
@@ -263,9 +267,16 @@ class DocActors:
         of_part = _partitive(head)
         if of_part is not None:
             return self.resolve(of_part, matches)
+        if head.pos_ == "NUM" and head.dep_ in ("dobj", "nsubjpass") and head.ent_type_ in ("", "CARDINAL"):
+            # "killing one and arresting 12": a bare number of people
+            country = _placed_country(head) or _nearest_country(head, matches.values()) or self.home_country()
+            return [Actor(head.text, self.gaz.country_names.get(country, country) if country else None,
+                          country, "CVL")]
         appos = next((c for c in head.children if c.dep_ == "appos" and c.pos_ == "PROPN"), None)
         if appos is not None and head.pos_ == "NOUN" and head.i not in matches:
-            return self.resolve(appos, matches)
+            named = self.resolve(appos, matches)
+            if named:
+                return named  # else "the opposition weekly El Sol" is still an opposition paper
         toks = phrase_tokens(head)
         text = _span_text(head, toks)
         m = matches.get(head.i)
@@ -286,9 +297,12 @@ class DocActors:
                                    and any(t.lower_ in _PAIR_DETS for t in toks)):
             return [Actor(text, self.gaz.country_names.get(c, c), c, self._pair_sector(head)) for c in self.pair()]
         found = self._titled_actor(head, toks, text, matches)
-        if (not found or found[0].sector == "CVL") and head.pos_ == "NOUN" and _plural(head):
-            # "nurses from two Canadian aid groups", "members of the Taliban": their body's.
-            preps = _MEMBER_PREPS if not found else _MEMBER_PREPS - {"of"}  # not "victims of the Taliban"
+        if (not found or found[0].sector in (None, "CVL")) and head.pos_ == "NOUN" and (
+                _plural(head) or head.lemma_.lower() in _HEADS):
+            # "nurses from two Canadian aid groups", "members of the Taliban", "the chief of
+            # the militia": their body's.
+            leads = head.lemma_.lower() in _HEADS
+            preps = _MEMBER_PREPS if not found or leads else _MEMBER_PREPS - {"of"}  # not "victims of the Taliban"
             for body in pp_objects(head, preps):
                 members = [Actor(text, a.name, a.country, a.sector) for a in self.resolve(body, matches)
                            if a.country and (not found or a.sector not in (None, "CVL"))]
@@ -310,6 +324,8 @@ class DocActors:
         """An actor named by role words and a country: "Pakistan's foreign ministry",
         "the Russian foreign minister", "local police", "the spokesperson"."""
         words = [t.text for t in toks if t.dep_ not in ("det", "poss", "case") and t.i not in matches]
+        if head.lemma_.lower() in RELATIONAL_NOUNS:
+            words = words[:-1]  # "its militia ally": a militia
         role = role_for(words, self.gaz) or role_for([head.lemma_], self.gaz)
         titled = False
         if role is None and (head.ent_type_ == "PERSON" or head.pos_ == "PROPN"):
@@ -329,7 +345,9 @@ class DocActors:
             # Only a noun that names people takes it: "diplomatic ties", "official contact" are things.
             if adj and role is not None and (sector in ("CVL", "UNK") or group):
                 sector = adj
-        countries = [matches[t.i].entry.country for t in toks if t.i in matches and t.i != head.i]
+        related = _related_parties(toks)
+        countries = [matches[t.i].entry.country for t in toks if t.i in matches and t.i != head.i
+                     and t.i not in related]
         if countries and any(t.lower_ == "ethnic" for t in toks):
             # "ethnic Turkish militants based in Bulgaria": coded by where they live.
             home = _nearest_country(head, [m for m in matches.values()
@@ -436,6 +454,13 @@ class DocActors:
             other = "f" if lower in _MALE_PRONOUNS else "m"
             return next((p for p in reversed(self.people) if self.genders.get(p.name or p.text) != other), None)
         return self.last_subject_group or self.last_group
+
+
+def _related_parties(toks: list[Token]) -> set[int]:
+    """The tokens of the parties a phrase's relational nouns are relative to ("the chief of
+    Israel's militia ally in southern Lebanon" is not Israeli): they give it no country."""
+    return {t.i for noun in toks if noun.lemma_.lower() in RELATIONAL_NOUNS
+            for c in noun.children if c.dep_ == "poss" for t in c.subtree}
 
 
 _STATE_SECTORS = frozenset({"GOV", "MIL", "LEG", "JUD", "COP", "REB", None})
@@ -592,5 +617,7 @@ def _span_text(head: Token, toks: list[Token]) -> str:
     for c in head.rights:
         if c.dep_ in ("prep",) and c.lower_ in ("of", "in") or c.dep_ == "appos" or c.dep_ == "compound":
             end = max(end, c.right_edge.i + 1)
-    span = head.doc[start:end]
-    return span.text
+    text = head.doc[start:end].text
+    if text.count("(") > text.count(")") and end < len(head.doc) and head.doc[end].text == ")":
+        text = head.doc[start:end + 1].text  # "Islamic Salvation Front (FIS)"
+    return text

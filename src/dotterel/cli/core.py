@@ -95,7 +95,8 @@ def _short(text: str, width: int) -> str:
 def _actor_cell(a: dict[str, Any] | None) -> str:
     if not a:
         return "-"
-    return f"{a.get('code') or '?'} {_short(a.get('name') or a.get('text') or '', 24)}".strip()
+    cell = f"{a.get('code') or '?'} {_short(a.get('name') or a.get('text') or '', 24)}".strip()
+    return cell + " (implied)" if a.get("implied") else cell
 
 
 def _print_clusters(db: str, type: str | None, contested: bool, fmt: str, limit: int | None) -> None:

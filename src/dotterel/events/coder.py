@@ -305,7 +305,8 @@ class SentenceCoder:
         for source, target in _pairs(sources, targets, reciprocal):
             # A side the text does not name (an unidentified attacker too) makes the coding less sure.
             unidentified = source is not None and source.name is None and source.sector == "UNK"
-            confidence = coding.confidence * (1.0 if source and target and not unidentified else 0.8) \
+            named = source and target and not unidentified and not target.implied
+            confidence = coding.confidence * (1.0 if named else 0.8) \
                 * (HYPOTHETICAL_FACTOR if value is Factuality.HYPOTHETICAL else 1.0)
             mode = coding.mode
             if coding.type is EventType.CONSULT and mode is None and _phone(frame.trigger):
@@ -328,7 +329,7 @@ class SentenceCoder:
         targets = [t for t in self._resolve(frame.targets, matches) if not any(_same_actor(t, s) for s in sources)]
         # A thing acted on ("released its tax returns") leaves a patient-type event without a party.
         if not any(a.country for a in targets) and not _proper(frame.targets) and \
-                not (frame.targets and frame.coding.type in _PATIENT_TYPES):
+                not (frame.targets and frame.coding.type in _PATIENT_TYPES and not self._nominal(frame.targets[0])):
             targets = self._alternate_target(frame, matches, sources) or targets
         if frame.needs_target and not any(map(_named, targets)):
             return None
@@ -368,7 +369,14 @@ class SentenceCoder:
         if frame.targets and not targets and not frame.coding.with_ and (
                 frame.coding.type in _PATIENT_TYPES or frame.coding.mode == "phone"):
             return None  # "released a photo", "called the plan …": the object is not a party
+        if not targets and len(sources) == 1 and len(frame.sources) == 1:
+            targets = _implied_state(sources[0], frame.sources[0], frame.coding.type)
         return sources, targets, location
+
+    def _nominal(self, tok: Token) -> bool:
+        """True for a noun that names an act ("allowed the return of the inspectors"): its "of"
+        phrase may name the party, where a thing's ("released a photo of X") does not."""
+        return tok.pos_ == "NOUN" and (tok.lemma_.lower(), "VERB") in self.lex.rows
 
     def _verbal_attack(self, frame: Frame) -> bool:
         """ "Trump attacked Clinton": one named person attacking another is words, not violence
@@ -392,6 +400,30 @@ class SentenceCoder:
             actors = self.actors.resolve(tok, matches)
             return actors[0].sector if actors else None
         return sector
+
+
+def _implied_state(source: Actor, head: Token, type_: EventType) -> list[Actor]:
+    """The state a domestic challenger acts toward when the text names no one: anyone's
+    protest (PLOVER's PROTEST requires a recipient); what citizens, the opposition and
+    groups demand, accuse, refuse, threaten, concede or stand down on; and rebels' fighting.
+    Marked implied: the text does not name it."""
+    if source.country is None or source.country in ("IGO", "NGO", "IMG") or source.sector not in _CHALLENGERS \
+            or head.dep_ in ("amod", "compound", "poss"):  # "the Iranian threat" is the state's own
+        return []
+    one_person = head.ent_type_ == "PERSON" or (head.pos_ == "NOUN" and head.tag_ == "NN" and source.sector == "CVL")
+    if not (type_ is EventType.PROTEST or (type_ in _PETITION_TYPES and not one_person)
+            or (source.sector == "REB" and type_ in _INSURGENCY_TYPES)):
+        return []
+    name = gazetteer().country_names.get(source.country, source.country)
+    return [Actor("", name, source.country, "GOV", implied=True)]
+
+
+#: Sectors that petition or challenge their own state.
+_CHALLENGERS = frozenset({"CVL", "OPP", "REB", "NGO"})
+#: What a challenger does toward its state; violence with no named victim has none but an insurgency's.
+_PETITION_TYPES = frozenset({EventType.PROTEST, EventType.REQUEST, EventType.ACCUSE, EventType.REJECT,
+                             EventType.THREATEN, EventType.CONCEDE, EventType.RETREAT, EventType.AGREE})
+_INSURGENCY_TYPES = frozenset({EventType.ASSAULT, EventType.MOBILIZE})
 
 
 def _is_future(frame: Frame) -> bool:

@@ -15,7 +15,7 @@ from dataclasses import dataclass, replace
 from spacy.tokens import Span, Token
 
 from .. import factuality
-from ..actors.resolve import SUBJECT_CONTROL
+from ..actors.resolve import RELATIONAL_NOUNS, SUBJECT_CONTROL
 from ..vocab import EventType
 from .lexicon import Lexicon, Trigger
 
@@ -30,6 +30,9 @@ _PATIENT_OF = frozenset({EventType.ASSAULT, EventType.COERCE, EventType.SANCTION
 #: Prepositions that introduce a target, by type family.
 _TARGET_PREPS_COOP = ("with", "to", "between", "for")
 _TARGET_PREPS = ("against", "on", "upon", "at", "to", "with", "toward", "towards", "into", "from", "for")
+#: An accusation is made against whoever did what it is "over" or "about", not whom it is made to
+#: ("complained to the UN over Israeli raids").
+_ACCUSED_PREPS = ("against", "over", "about", "on", "upon", "at", "to", "with", "toward", "towards", "for")
 #: Types that govern an event embedded in their complement: "offered to mediate", "threatened
 #: to impose sanctions", "called on X to release", "refused to withdraw", and (PLOVER manual:
 #: demands made by demonstrating are PROTEST) "rallied to demand". The governing event is coded.
@@ -163,6 +166,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
     return None, False
 
 
+def _target_preps(coding: Trigger) -> tuple[str, ...]:
+    if coding.type in _COOP_TYPES:
+        return _TARGET_PREPS_COOP
+    return _ACCUSED_PREPS if coding.type is EventType.ACCUSE else _TARGET_PREPS
+
+
 def _agent(tok: Token) -> Token | None:
     for c in tok.children:
         if c.dep_ == "agent":
@@ -176,11 +185,22 @@ def _prep_objects(tok: Token, preps: tuple[str, ...]) -> list[Token]:
     out = []
     for c in tok.children:
         if c.dep_ in ("prep", "dative") and c.lower_ in preps:
-            obj = _child(c, {"pobj"})
+            obj = _child(c, {"pobj"}) or _stranded_object(c)
             if obj is not None and obj.ent_type_ not in ("DATE", "TIME"):
-                out.append(obj)
-    out.sort(key=lambda o: preps.index(o.head.lower_))
-    return out
+                out.append((preps.index(c.lower_), obj))
+    return [obj for _, obj in sorted(out, key=lambda pair: pair[0])]
+
+
+def _stranded_object(prep: Token) -> Token | None:
+    """The object of a preposition the parser left without one, when it took the phrase after it
+    for the subject of the next clause ("granted asylum to five officers holed up in …")."""
+    if prep.dep_ != "prep" or any(c.dep_ == "pcomp" for c in prep.children):
+        return None
+    for tok in prep.doc[prep.i + 1:prep.i + 8]:
+        if tok.dep_ in ("nsubj", "nsubjpass") and tok.left_edge.i == prep.i + 1 and tok.head.i > tok.i \
+                and tok.head.dep_ in ("advcl", "ccomp", "conj") and tok.pos_ in ("NOUN", "PROPN"):
+            return tok
+    return None
 
 
 def _children_lemmas(tok: Token) -> set[str]:
@@ -192,8 +212,8 @@ def _children_lemmas(tok: Token) -> set[str]:
     for c in tok.children:
         if c.dep_ == "prep" and any(g.dep_ == "pobj" and g.ent_type_ in ("DATE", "TIME") for g in c.children):
             continue  # "called X on Tuesday" is no "call on", "fired on Friday" no "fire on"
-        if c.dep_ in ("prt", "prep", "dobj", "attr", "acomp", "nsubjpass", "compound", "amod", "advmod", "npadvmod",
-                      "xcomp", "oprd"):
+        if c.dep_ in ("prt", "prep", "dobj", "attr", "acomp", "nsubjpass", "compound", "amod", "nmod", "advmod",
+                      "npadvmod", "xcomp", "oprd"):
             lemmas.add(c.lemma_.lower())
             if c.dep_ == "prep":
                 lemmas.update(g.lemma_.lower() for g in c.children if g.dep_ == "pobj")
@@ -221,7 +241,7 @@ def _children_lemmas(tok: Token) -> set[str]:
 def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     subj, passive = subject_of(tok)
     agent = _agent(tok)
-    preps = _TARGET_PREPS_COOP if coding.type in _COOP_TYPES else _TARGET_PREPS
+    preps = _target_preps(coding)
     if passive and agent is None and coding.type is EventType.RETREAT and coding.mode in ("disarm", "withdraw"):
         sources, direct = _with_conjuncts(subj), None  # "the militia has been demobilized": it stood down
     elif passive:
@@ -245,9 +265,11 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
         words.append(direct)
         # "demanded the withdrawal of X from Y": who is to act is asked; "tightened the blockade
         # of X with Y's help": who undergoes the act the verb carries out is acted on.
-        undergoes = carried is not None and carried.type is coding.type and coding.type in _PATIENT_OF
+        undergoes = carried is not None and carried.type in _PATIENT_OF and (
+            carried.type is coding.type or part_of_trigger)  # "lifted the siege of X"
         of_first = undergoes or _acting_of(direct, lex)
-        objs = _prep_objects(direct, ("of",) if of_first else ()) + _prep_objects(direct, preps)
+        noun_preps = _target_preps(carried) if carried is not None else preps  # "lift the ban on X"
+        objs = _prep_objects(direct, ("of",) if of_first else ()) + _prep_objects(direct, noun_preps)
         direct = objs[0] if objs else None
     targets = _with_conjuncts(direct) if direct is not None else []
     if not targets:
@@ -264,6 +286,8 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     sources: list[Token] = []
     targets: list[Token] = []
     poss = _child(tok, {"poss"})
+    if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
+        poss = None  # "last month's invasion"
     if poss is not None and tok.lemma_.lower() in _PATIENT_NOUNS:
         targets = _with_conjuncts(poss)  # "Lai's trial", "Khashoggi's killing": who undergoes it
     elif poss is not None:
@@ -281,6 +305,9 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     if tok.dep_ == "pobj" and tok.head.lower_ == "of" and tok.head.head.pos_ == "NOUN":
         carrier = tok.head.head  # "launched ten days of war games", "carried out a series of raids"
         clause = carrier.head
+    while carrier.dep_ == "conj" and carrier.head.pos_ == "NOUN":
+        carrier = carrier.head  # "launched tank and mortar fire": the verb of the first object
+        clause = carrier.head
     # A light verb, or the verb the row itself names as carrying the noun ("^open": "opened an inquiry").
     light = carrier.dep_ in ("dobj", "nsubjpass") and clause.pos_ in ("VERB", "AUX") and (
         clause.lemma_.lower() in lex.light_verbs or "^" + clause.lemma_.lower() in coding.with_)
@@ -294,7 +321,7 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
         else:
             agent_tok = _agent(clause)
             sources = sources or _with_conjuncts(agent_tok)
-    preps = _TARGET_PREPS_COOP if coding.type in _COOP_TYPES else _TARGET_PREPS
+    preps = _target_preps(coding)
     if not targets:
         objs = _prep_objects(tok, preps) or (_prep_objects(clause, preps) if light else [])
         if objs:
@@ -345,7 +372,8 @@ def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
             out.append(tok)
 
     def phrase(head: Token, depth: int = 0) -> None:
-        add(_child(head, {"poss"}))
+        if head.lemma_.lower() not in RELATIONAL_NOUNS:  # "X's ally" is not X
+            add(_child(head, {"poss"}))
         if lex is not None and _acting_of(head, lex):
             add(next(iter(_prep_objects(head, ("of",))), None))
         for c in head.children:
@@ -353,7 +381,8 @@ def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
                 add(_agent(c))  # "a rally organised by exiles"
         for obj in _prep_objects(head, _ALTERNATE_PREPS):
             add(obj)
-            add(_child(obj, {"poss"}))
+            if obj.lemma_.lower() not in RELATIONAL_NOUNS:
+                add(_child(obj, {"poss"}))
             if depth == 0:
                 phrase(obj, 1)  # "half of a loan program for Myanmar", "demands for freedom from X"
         if depth == 0:
@@ -364,7 +393,7 @@ def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
     topic = frame.coding.type is EventType.CONSULT
 
     def clause(verb: Token, depth: int) -> None:
-        for obj in (_child(verb, {"dobj"}), _child(verb, {"dative"})):
+        for obj in (_child(verb, {"dobj"}), _child(verb, {"dative"}), *_shifted_objects(verb)):
             if obj is not None and not topic:
                 phrase(obj)
         for obj in _prep_objects(verb, _ALTERNATE_PREPS):
@@ -393,6 +422,17 @@ def alternates(frame: Frame, lex: Lexicon | None = None) -> tuple[Token, ...]:
             if is_condition(tok):
                 add(_child(tok, {"nsubj", "nsubjpass"}))
     return tuple(out)
+
+
+def _shifted_objects(verb: Token) -> list[Token]:
+    """An object the writer moved after an "as" phrase ("denounced as a crime X's abuses"),
+    parsed as a second object of "as" or as an apposition to it."""
+    out: list[Token] = []
+    for prep in verb.children:
+        if prep.dep_ == "prep" and prep.lower_ == "as":
+            objs = [c for c in prep.children if c.dep_ == "pobj"]
+            out += objs[1:] + [a for o in objs[:1] if (a := _child(o, {"appos"})) is not None]
+    return out
 
 
 def is_condition(clause: Token, marks: tuple[str, ...] = ("if", "unless")) -> bool:

@@ -137,11 +137,17 @@ class UpdateSummary:
 
 
 _PUB = "coalesce(e.published, TRY_CAST(left(d.published, 10) AS DATE))"
+
+
+def _named(role: str, field: str) -> str:
+    """An actor field as SQL, empty for a party the text only implies: it ties no events together."""
+    return f"CASE WHEN e.{role}->>'implied' = 'true' THEN NULL ELSE e.{role}->>'{field}' END"
+
+
 _EVENT_SQL = f"""
 SELECT e.event_id, e.doc_id, coalesce(d.duplicate_of, e.doc_id), e.type, e.mode,
-       e.source->>'country', e.source->>'sector',
-       CASE WHEN e.target->>'implied' = 'true' THEN NULL ELSE e.target->>'country' END,
-       CASE WHEN e.target->>'implied' = 'true' THEN NULL ELSE e.target->>'sector' END,
+       {_named("source", "country")}, {_named("source", "sector")},
+       {_named("target", "country")}, {_named("target", "sector")},
        e.date_start, e.date_end, e.date->>'method', {_PUB},
        e.location->>'name', e.location->>'country', e.evidence->>'sentence',
        (e.evidence->>'char_start')::INT, e.cluster_id, e.factuality, e.mentions, e.confidence, e.quad_class

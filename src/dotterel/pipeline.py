@@ -19,7 +19,7 @@ from typing import Literal
 from spacy.language import Language
 
 from . import article, dedup, language
-from .actors.resolve import find_matches, main_country
+from .actors.matching import find_matches, main_country
 from .errors import DotterelError, InputError
 from .events.coder import CodedSentence, SentenceCoder
 from .events.typemodel import CandidateRecorder, TypeModel, shipped_model

@@ -32,7 +32,7 @@ class Actor:
     country: str | None = None
     sector: str | None = None
     #: True for a party the text does not name but the event implies (the state a domestic
-    #: protest is directed at); its `text` is empty.
+    #: protest is directed at, the state that made an arrest); its `text` is empty.
     implied: bool = False
 
     @property

@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from dotterel.actors.gazetteer import gazetteer
-from dotterel.actors.resolve import DocActors, find_matches
+from dotterel.actors.matching import find_matches
+from dotterel.actors.resolve import DocActors
 from dotterel.nlp import load_model
 
 pytestmark = pytest.mark.slow
@@ -79,7 +80,7 @@ def test_resolve_title_before_an_unknown_name_takes_the_home_country(sentence: s
 def test_resolve_main_country_is_the_most_named_state_first_on_a_tie() -> None:
     import datetime as dt
 
-    from dotterel.actors.resolve import main_country
+    from dotterel.actors.matching import main_country
 
     nlp = load_model()
     on = dt.date(2021, 5, 1)

@@ -276,3 +276,10 @@ def test_coder_a_domestic_challenge_with_no_one_named_is_toward_its_state(pipeli
 ])
 def test_coder_no_state_is_implied_for_others(pipeline: Pipeline, text: str, kind: EventType) -> None:
     assert not any(e.target is not None and e.target.implied for e in _events(pipeline, text, kind))
+
+
+def test_coder_an_arrest_with_no_one_named_is_the_state_where_it_happened(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Two Kenyan reporters were detained in Uganda on Monday.", EventType.COERCE)
+    assert event.source is not None and event.source.implied and event.source.country == "UGA"
+    # A lawsuit anyone may bring: no state is implied.
+    assert all(e.source is None for e in _events(pipeline, "The firm was sued in Texas.", EventType.ACCUSE))

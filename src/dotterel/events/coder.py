@@ -16,7 +16,8 @@ from spacy.tokens import Span, Token
 
 from .. import factuality
 from ..actors.gazetteer import gazetteer
-from ..actors.resolve import POSSESSIVE_PRONOUNS, DocActors, Match, find_matches
+from ..actors.matching import Match, find_matches
+from ..actors.resolve import POSSESSIVE_PRONOUNS, DocActors
 from ..places import phrase_place, resolve_place
 from ..records import Actor, Attribution, Evidence, Location, Mention, stable_id
 from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
@@ -305,7 +306,7 @@ class SentenceCoder:
         for source, target in _pairs(sources, targets, reciprocal):
             # A side the text does not name (an unidentified attacker too) makes the coding less sure.
             unidentified = source is not None and source.name is None and source.sector == "UNK"
-            named = source and target and not unidentified and not target.implied
+            named = source and target and not unidentified and not (source.implied or target.implied)
             confidence = coding.confidence * (1.0 if named else 0.8) \
                 * (HYPOTHETICAL_FACTOR if value is Factuality.HYPOTHETICAL else 1.0)
             mode = coding.mode
@@ -359,6 +360,11 @@ class SentenceCoder:
             weapon = [t for t in frame.sources if t.pos_ == "NOUN"]  # "a roadside bomb", not "Tucson"
             attacker = _phrase(weapon[0]) if weapon else ""
             sources = [Actor(attacker, None, location.country, "UNK")]
+        if not frame.sources and _state_act(frame) and _passive(frame.trigger) \
+                and location is not None and location.country:
+            # "was arrested in Italy": arrests, charges and expulsions are the acts of the state where
+            # they happen (as an attack nobody is named for is an unidentified attacker's, above).
+            sources = [_implied_state(location.country)]
         if not any(map(_named, (*sources, *targets))):
             return None  # no party: "I'm honored to meet with him"
         if _bare_plural_noun(frame) and not targets:
@@ -370,7 +376,7 @@ class SentenceCoder:
                 frame.coding.type in _PATIENT_TYPES or frame.coding.mode == "phone"):
             return None  # "released a photo", "called the plan …": the object is not a party
         if not targets and len(sources) == 1 and len(frame.sources) == 1:
-            targets = _implied_state(sources[0], frame.sources[0], frame.coding.type)
+            targets = _challenged_state(sources[0], frame.sources[0], frame.coding.type)
         return sources, targets, location
 
     def _nominal(self, tok: Token) -> bool:
@@ -402,7 +408,7 @@ class SentenceCoder:
         return sector
 
 
-def _implied_state(source: Actor, head: Token, type_: EventType) -> list[Actor]:
+def _challenged_state(source: Actor, head: Token, type_: EventType) -> list[Actor]:
     """The state a domestic challenger acts toward when the text names no one: anyone's
     protest (PLOVER's PROTEST requires a recipient); what citizens, the opposition and
     groups demand, accuse, refuse, threaten, concede or stand down on; and rebels' fighting.
@@ -414,8 +420,25 @@ def _implied_state(source: Actor, head: Token, type_: EventType) -> list[Actor]:
     if not (type_ is EventType.PROTEST or (type_ in _PETITION_TYPES and not one_person)
             or (source.sector == "REB" and type_ in _INSURGENCY_TYPES)):
         return []
-    name = gazetteer().country_names.get(source.country, source.country)
-    return [Actor("", name, source.country, "GOV", implied=True)]
+    return [_implied_state(source.country)]
+
+
+def _implied_state(country: str) -> Actor:
+    """A country's government as a party the text implies but does not name."""
+    return Actor("", gazetteer().country_names.get(country, country), country, "GOV", implied=True)
+
+
+def _state_act(frame: Frame) -> bool:
+    """True for an act only a state's authorities perform: arrest, deportation, investigation,
+    criminal charges (not a lawsuit or a complaint, which anyone may bring)."""
+    return frame.coding.mode in ("arrest", "deport", "investigate") \
+        or frame.trigger.lemma_.lower() in ("charge", "indict", "prosecute", "convict")
+
+
+def _passive(verb: Token) -> bool:
+    """True for a verb in the passive: "was arrested", "the men detained on Monday"."""
+    return verb.pos_ == "VERB" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
+                                    or (verb.dep_ == "acl" and verb.tag_ == "VBN"))
 
 
 #: Sectors that petition or challenge their own state.

@@ -261,7 +261,9 @@ def test_coder_beginning_in_a_month_dates_the_main_clause(pipeline: Pipeline) ->
 
 @pytest.mark.parametrize(("text", "kind"), [
     ("Thousands of Kenyans rallied in Nairobi on Monday.", EventType.PROTEST),
+    ("The Kenyan Union of Teachers called off its strike on Monday.", EventType.CONCEDE),  # done to a protest
     ("Opposition parties in Ghana rejected the budget on Monday.", EventType.REJECT),
+    ("Ugandan rebels laid down their arms on Monday.", EventType.RETREAT),
 ])
 def test_coder_a_domestic_challenge_with_no_one_named_is_toward_its_state(pipeline: Pipeline, text: str,
                                                                             kind: EventType) -> None:
@@ -273,6 +275,7 @@ def test_coder_a_domestic_challenge_with_no_one_named_is_toward_its_state(pipeli
 @pytest.mark.parametrize(("text", "kind"), [
     ("A man stabbed a neighbour in Nairobi on Monday.", EventType.ASSAULT),  # violence by civilians
     ("Japan said it feared the Iranian threat.", EventType.THREATEN),   # the state's own threat
+    ("Farmers in Kenya demanded higher prices on Monday.", EventType.REQUEST),  # of whom, the text does not say
 ])
 def test_coder_no_state_is_implied_for_others(pipeline: Pipeline, text: str, kind: EventType) -> None:
     assert not any(e.target is not None and e.target.implied for e in _events(pipeline, text, kind))

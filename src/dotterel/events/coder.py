@@ -24,7 +24,7 @@ from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
 from .cameo import cameo_for
 from .dating import event_date, sentence_timexes
 from .frames import Frame, alternates, find_frames, is_condition
-from .lexicon import Trigger, lexicon
+from .lexicon import Lexicon, Trigger, lexicon
 from .typemodel import CandidateRecorder, TypeModel
 
 _PLACE_PREPS = ("in", "at", "near", "outside", "inside")
@@ -376,7 +376,7 @@ class SentenceCoder:
                 frame.coding.type in _PATIENT_TYPES or frame.coding.mode == "phone"):
             return None  # "released a photo", "called the plan …": the object is not a party
         if not targets and len(sources) == 1 and len(frame.sources) == 1:
-            targets = _challenged_state(sources[0], frame.sources[0], frame.coding.type)
+            targets = _challenged_state(sources[0], frame.sources[0], frame, self.lex)
         return sources, targets, location
 
     def _nominal(self, tok: Token) -> bool:
@@ -408,19 +408,31 @@ class SentenceCoder:
         return sector
 
 
-def _challenged_state(source: Actor, head: Token, type_: EventType) -> list[Actor]:
-    """The state a domestic challenger acts toward when the text names no one: anyone's
-    protest (PLOVER's PROTEST requires a recipient); what citizens, the opposition and
-    groups demand, accuse, refuse, threaten, concede or stand down on; and rebels' fighting.
-    Marked implied: the text does not name it."""
+def _challenged_state(source: Actor, head: Token, frame: Frame, lex: Lexicon) -> list[Actor]:
+    """The state a domestic challenger acts toward when the sentence names no one, in the
+    few acts whose recipient the domain fixes: a protest (PLOVER's PROTEST requires a
+    recipient) and what is done to one ("called off the strike"); a threat by citizens,
+    the opposition or rebels; the opposition's refusals and accusations; rebels standing
+    down. Marked implied: the text does not name it. Hand check 10 found the rule wrong
+    on real news when it reached further (demands, attacks, other groups' refusals)."""
     if source.country is None or source.country in ("IGO", "NGO", "IMG") or source.sector not in _CHALLENGERS \
             or head.dep_ in ("amod", "compound", "poss"):  # "the Iranian threat" is the state's own
         return []
+    type_ = frame.coding.type
     one_person = head.ent_type_ == "PERSON" or (head.pos_ == "NOUN" and head.tag_ == "NN" and source.sector == "CVL")
-    if not (type_ is EventType.PROTEST or (type_ in _PETITION_TYPES and not one_person)
-            or (source.sector == "REB" and type_ in _INSURGENCY_TYPES)):
-        return []
-    return [_implied_state(source.country)]
+    fixed = type_ is EventType.PROTEST or _on_protest(frame, lex) or (not one_person and (
+        (type_ is EventType.THREATEN and source.sector != "NGO")
+        or (type_ in (EventType.REJECT, EventType.ACCUSE) and source.sector == "OPP")
+        or (type_ is EventType.RETREAT and source.sector == "REB")))
+    return [_implied_state(source.country)] if fixed else []
+
+
+def _on_protest(frame: Frame, lex: Lexicon) -> bool:
+    """True when the act is done to a protest: "called off the strike", "agreed to postpone
+    the demonstration"."""
+    verbs = [frame.trigger, *(c for c in frame.trigger.children if c.dep_ == "xcomp")]
+    objects = [c for v in verbs for c in v.children if c.dep_ in ("dobj", "nsubjpass")]
+    return any(t.type is EventType.PROTEST for o in objects for t in lex.rows.get((o.lemma_.lower(), "NOUN"), ()))
 
 
 def _implied_state(country: str) -> Actor:
@@ -443,10 +455,6 @@ def _passive(verb: Token) -> bool:
 
 #: Sectors that petition or challenge their own state.
 _CHALLENGERS = frozenset({"CVL", "OPP", "REB", "NGO"})
-#: What a challenger does toward its state; violence with no named victim has none but an insurgency's.
-_PETITION_TYPES = frozenset({EventType.PROTEST, EventType.REQUEST, EventType.ACCUSE, EventType.REJECT,
-                             EventType.THREATEN, EventType.CONCEDE, EventType.RETREAT, EventType.AGREE})
-_INSURGENCY_TYPES = frozenset({EventType.ASSAULT, EventType.MOBILIZE})
 
 
 def _is_future(frame: Frame) -> bool:

@@ -449,8 +449,10 @@ def _state_act(frame: Frame) -> bool:
 
 def _passive(verb: Token) -> bool:
     """True for a verb in the passive: "was arrested", "the men detained on Monday"."""
-    return verb.pos_ == "VERB" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in verb.children)
-                                    or (verb.dep_ == "acl" and verb.tag_ == "VBN"))
+    kids = list(verb.children)
+    return verb.pos_ == "VERB" and (any(c.dep_ in ("auxpass", "nsubjpass") for c in kids) or (
+        verb.dep_ == "acl" and verb.tag_ == "VBN"  # not "X charged that …", a past tense the parser took for one
+        and not any(c.dep_ in ("ccomp", "dobj") for c in kids)))
 
 
 #: Sectors that petition or challenge their own state.

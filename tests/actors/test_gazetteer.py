@@ -251,3 +251,10 @@ def _osa(a: str, b: str) -> int:
 def test_gazetteer_one_edit_is_an_edit_distance_of_one(a: str, b: str) -> None:
     from dotterel.actors.gazetteer import _one_edit
     assert _one_edit(a, b) == (_osa(a, b) == 1)
+
+
+def test_gazetteer_a_name_with_the_arabic_article_in_any_spelling() -> None:
+    gaz = gazetteer()
+    for form in ("Omar al-Bashir", "Omar El Bashir", "Omar el-Bashir", "Omar Al Bashir"):
+        entry = gaz.lookup(form, dt.date(2000, 1, 1))
+        assert entry is not None and entry.country == "SDN", form

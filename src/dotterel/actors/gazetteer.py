@@ -52,6 +52,17 @@ class Role:
     kind: str  # title | group | name_title (only before a person's name)
 
 
+#: The Arabic article before a name, which news write "al-", "el-", "Al " or "El ".
+_ARTICLE = re.compile(r"\b(?:al|el|Al|El)[- ](?=[A-Z])")
+
+
+def _article_forms(name: str) -> list[str]:
+    """A name as news spell its Arabic article: "Omar al-Bashir" is also "Omar El Bashir"."""
+    if not _ARTICLE.search(name):
+        return [name]
+    return list(dict.fromkeys([name, *(_ARTICLE.sub(form, name) for form in ("al-", "el-", "Al-", "El-", "Al ", "El "))]))
+
+
 def _split(cell: str) -> list[str]:
     return [p.strip() for p in cell.split("|") if p.strip()]
 
@@ -136,7 +147,8 @@ class Gazetteer:
                 if entry.start and entry.end and entry.start > entry.end:
                     raise DataError(f"{name}:{row['__line__']}: start after end")
                 for s in [row["name"], *_split(row["aliases"])]:
-                    self._add(s, entry)
+                    for form in _article_forms(s):
+                        self._add(form, entry)
                 if entry.role:
                     self._offices[(country, entry.role)].append(entry)
 

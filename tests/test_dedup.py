@@ -7,7 +7,7 @@ import dataclasses
 import pytest
 
 from dotterel import dedup
-from dotterel.records import Actor, Cameo, DateValue, Evidence, Mention
+from dotterel.records import Actor, Cameo, DateValue, Evidence, Location, Mention
 from dotterel.vocab import DateMethod, EventType, Factuality, Granularity, SectionRole
 
 APRIL = DateValue("2021-04", Granularity.MONTH, "2021-04-01", "2021-04-30", "in April", DateMethod.RELATIVE)
@@ -89,3 +89,13 @@ def test_dedup_an_implied_party_merges_with_a_named_one_and_yields_to_it() -> No
     apart = [mention(1, source=None, target=implied, type=EventType.PROTEST),
              mention(2, source=None, target=implied, type=EventType.PROTEST)]
     assert len(dedup.merge(apart)) == 2
+
+
+def test_dedup_an_act_only_threatened_or_placed_elsewhere_is_another_event() -> None:
+    fired = mention(1, type=EventType.ASSAULT)
+    threatened = mention(2, type=EventType.ASSAULT, factuality=Factuality.HYPOTHETICAL)
+    assert len(dedup.merge([fired, threatened])) == 2
+    here = dataclasses.replace(fired, location=Location("Hokkaido", "Hokkaido", "JPN", None, None))
+    there = dataclasses.replace(mention(2, type=EventType.ASSAULT),
+                                location=Location("Guam", "Guam", "USA", None, None))
+    assert len(dedup.merge([here, there])) == 2

@@ -89,8 +89,10 @@ def same_event(a: Mention, b: Mention) -> bool:
     # a mention of an event another sentence asserts or reports.
     if (a.factuality is Factuality.NEGATED) != (b.factuality is Factuality.NEGATED):
         return False
-    # A denial merges with the reports it denies, not with an event the text asserts.
-    if {a.factuality, b.factuality} == {Factuality.ASSERTED, Factuality.DENIED}:
+    # A denial merges with the reports it denies, not with an event the text asserts; nor does
+    # an act only threatened, demanded or conditional ("threatened to fire missiles near Guam").
+    if {a.factuality, b.factuality} in ({Factuality.ASSERTED, Factuality.DENIED},
+                                         {Factuality.ASSERTED, Factuality.HYPOTHETICAL}):
         return False
     src, tgt = _oriented(b, a)
     domestic = _domestic(a) or _domestic(b)
@@ -98,6 +100,9 @@ def same_event(a: Mention, b: Mention) -> bool:
         return False
     if not (_known_overlap(a.source, src) or _known_overlap(a.target, tgt)):
         return False
+    if a.location and b.location and a.location.country and b.location.country \
+            and a.location.country != b.location.country:
+        return False  # placed in two countries: a launch over Japan is not the threatened one near Guam
     if domestic and (a.date.method in _WEAK_DATES or b.date.method in _WEAK_DATES) and not (
             _same_name(a.source, src) and _same_name(a.target, tgt, missing_ok=True)):
         # Inside one country every party shares its code: undated mentions are one event only

@@ -286,3 +286,10 @@ def test_coder_an_arrest_with_no_one_named_is_the_state_where_it_happened(pipeli
     assert event.source is not None and event.source.implied and event.source.country == "UGA"
     # A lawsuit anyone may bring: no state is implied.
     assert all(e.source is None for e in _events(pipeline, "The firm was sued in Texas.", EventType.ACCUSE))
+
+
+def test_coder_a_statement_takes_no_place_from_what_it_states(pipeline: Pipeline) -> None:
+    [threat] = _events(pipeline, "Iran threatened on Monday to strike ships near Bahrain.", EventType.THREATEN)
+    assert threat.location is None
+    [attack] = _events(pipeline, "Iranian boats attacked two ships near Bahrain on Monday.", EventType.ASSAULT)
+    assert attack.location is not None and attack.location.country == "BHR"

@@ -338,7 +338,10 @@ class SentenceCoder:
             # "offered its troops to X": what the source gives of its own is no party.
             targets = self._alternate_target(frame, matches, sources)
         own_place = _location(frame)
-        location = own_place or place
+        # A statement happens where its speaker is, which a sentence rarely says: the place it names
+        # belongs to what is stated ("threatened to fire missiles near Guam").
+        statement = frame.coding.type in _STATEMENT_TYPES and not _state_act(frame)  # not "was charged in X"
+        location = own_place or (None if statement else place)
         abroad = location is not None and not any(a.country == location.country for a in sources)
         if not targets and location is not None and location.country and not _bare_plural_noun(frame) and (
                 frame.coding.type is EventType.COERCE or (frame.coding.type in _PLACE_TARGETED and abroad)
@@ -455,6 +458,9 @@ def _passive(verb: Token) -> bool:
         and not any(c.dep_ in ("ccomp", "dobj") for c in kids)))
 
 
+#: Verbal types (PLOVER's verbal cooperation and conflict) but meetings, which take the place they are held.
+_STATEMENT_TYPES = frozenset({EventType.AGREE, EventType.SUPPORT, EventType.CONCEDE, EventType.REQUEST,
+                              EventType.ACCUSE, EventType.REJECT, EventType.THREATEN})
 #: Sectors that petition or challenge their own state.
 _CHALLENGERS = frozenset({"CVL", "OPP", "REB", "NGO"})
 

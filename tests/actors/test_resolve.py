@@ -227,6 +227,9 @@ def test_resolve_a_surname_after_another_given_name_is_another_person() -> None:
     # States that no longer exist are coded as their successors.
     ("The Soviet Union protested.", "Union", ("RUS", None)),
     ("Yugoslav troops withdrew.", "troops", ("SRB", "MIL")),
+    # Peoples that live within one state are coded by it; a given name is no people.
+    ("Chechen rebels ambushed a convoy.", "rebels", ("RUS", "REB")),
+    ("Karen guerrillas ambushed a convoy.", "guerrillas", ("MMR", "REB")),
     # "X's ally" is not X; who leads a body is the body's.
     ("Iran's militia ally in southern Iraq fired rockets.", "ally", ("IRQ", "REB")),
     ("The deputy chief of Hamas was killed.", "chief", ("PSE", "REB")),
@@ -238,3 +241,7 @@ def test_resolve_a_surname_after_another_given_name_is_another_person() -> None:
 ])
 def test_resolve_relations_successors_and_bare_groups(sentence: str, head: str, expected: tuple) -> None:
     assert [g[:2] for g in _resolve([sentence], "1990-05-01", head)] == [expected]
+
+
+def test_resolve_a_given_name_is_no_people() -> None:
+    assert _resolve(["Karen Bass praised the envoy."], "2020-05-01", "Bass") == []

@@ -293,3 +293,13 @@ def test_coder_a_statement_takes_no_place_from_what_it_states(pipeline: Pipeline
     assert threat.location is None
     [attack] = _events(pipeline, "Iranian boats attacked two ships near Bahrain on Monday.", EventType.ASSAULT)
     assert attack.location is not None and attack.location.country == "BHR"
+
+
+@pytest.mark.parametrize(("text", "kind"), [
+    ("Ugandan troops captured a rebel stronghold after three days of fighting.", EventType.ASSAULT),  # combat
+    ("Ugandan troops recaptured the town of Gulu on Monday.", EventType.ASSAULT),
+    ("Uganda annexed the disputed island on Monday.", EventType.COERCE),  # holding territory, CAMEO 192
+])
+def test_coder_taking_ground_in_fighting_is_assault_and_holding_it_coercion(pipeline: Pipeline, text: str,
+                                                                            kind: EventType) -> None:
+    assert _events(pipeline, text, kind)

@@ -303,3 +303,16 @@ def test_coder_a_statement_takes_no_place_from_what_it_states(pipeline: Pipeline
 def test_coder_taking_ground_in_fighting_is_assault_and_holding_it_coercion(pipeline: Pipeline, text: str,
                                                                             kind: EventType) -> None:
     assert _events(pipeline, text, kind)
+
+
+def test_coder_between_names_both_sides_or_the_parties_of_a_mediator(pipeline: Pipeline) -> None:
+    [talks] = _events(pipeline, "Talks between Iran and Iraq resumed on Monday.", EventType.CONSULT)
+    assert (talks.source.country, talks.target.country) == ("IRN", "IRQ")
+    fighting = _events(pipeline, "Kenya shut its border because of fighting between Somalia and Ethiopia.",
+                       EventType.ASSAULT)
+    assert fighting and {fighting[0].source.country, fighting[0].target.country} == {"SOM", "ETH"}
+
+
+def test_coder_driving_people_from_their_homes_is_mass_expulsion(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Soldiers forced out hundreds of Somali herders from their homes.", EventType.ASSAULT)
+    assert event.cameo.code == "201"

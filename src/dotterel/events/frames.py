@@ -223,8 +223,9 @@ def _children_lemmas(tok: Token) -> set[str]:
                         lemmas.add(p.lemma_.lower())
                         lemmas.update(g.lemma_.lower() for g in p.children if g.dep_ == "pobj")
             elif c.dep_ in ("dobj", "nsubjpass"):
-                # A measure or kind names what is given: "tons of aid", "a state of emergency".
-                lemmas.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ == "of"
+                # A measure or kind names what is given: "tons of aid", "a state of emergency"; and where
+                # the object is moved from, when the parser hung it there: "forced out hundreds from their homes".
+                lemmas.update(g.lemma_.lower() for p in c.children if p.dep_ == "prep" and p.lower_ in ("of", "from")
                               for g in p.children if g.dep_ == "pobj")
         elif c.dep_ == "advcl" and any(g.dep_ == "mark" and g.lower_ == "for" for g in c.children):
             lemmas.add("for")  # "pushed for X to leave": a "for" clause is the verb's "for" phrase
@@ -321,8 +322,13 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
         else:
             agent_tok = _agent(clause)
             sources = sources or _with_conjuncts(agent_tok)
-    preps = _target_preps(coding)
-    if not targets:
+    preps = tuple(p for p in _target_preps(coding) if p != "between")
+    sides = _prep_objects(tok, ("between",))
+    if sides and not sources:
+        sources = _with_conjuncts(sides[0])  # "fighting between X and Y", "talks between X and Y": both sides
+    elif sides and not targets:
+        targets = _with_conjuncts(sides[0])  # "launched a mediation between X and Y": the mediator's parties
+    if not targets and not sides:
         objs = _prep_objects(tok, preps) or (_prep_objects(clause, preps) if light else [])
         if objs:
             targets = _with_conjuncts(objs[0])

@@ -12,17 +12,17 @@ from dotterel.eval.plover import evaluate_plover, group_sentences
 
 #: Dev figures measured with the rules-only coder, minus 0.02; lower them only on purpose.
 #: The rules were written with the dev sample in view: these are not held-out figures.
-TOP_K_FLOOR = 0.85  # measured 0.8722 (0.8222 before the party and ranking rules of commit 27dfbe3 onwards)
-MACRO_F1_FLOOR = 0.83  # measured 0.8565
-SOURCE_COUNTRY_FLOOR = 0.90  # measured 0.9236 (145/157)
-TARGET_COUNTRY_FLOOR = 0.91  # measured 0.9301 (133/143; 0.8112 before implied states and successor names, 0.43 before
+TOP_K_FLOOR = 0.86  # measured 0.8833 (0.8222 before the party and ranking rules of commit 27dfbe3 onwards)
+MACRO_F1_FLOOR = 0.84  # measured 0.8640
+SOURCE_COUNTRY_FLOOR = 0.91  # measured 0.9371 (149/159)
+TARGET_COUNTRY_FLOOR = 0.91  # measured 0.9310 (135/145; 0.8112 before implied states and successor names, 0.43 before
 #                               targets were sought beyond the object)
 #: 5-fold cross-validated figures of rules + learned type model (folds grouped by sentence), minus
 #: 0.02: the honest figures of the learned model (first measured at top-k 0.6111, macro-F1 0.5900).
-CV_TOP_K_FLOOR = 0.85  # measured 0.8722
-CV_MACRO_F1_FLOOR = 0.84  # measured 0.8630
-CV_SOURCE_COUNTRY_FLOOR = 0.90  # measured 0.9236
-CV_TARGET_COUNTRY_FLOOR = 0.91  # measured 0.9301
+CV_TOP_K_FLOOR = 0.86  # measured 0.8833
+CV_MACRO_F1_FLOOR = 0.85  # measured 0.8720
+CV_SOURCE_COUNTRY_FLOOR = 0.91  # measured 0.9371
+CV_TARGET_COUNTRY_FLOOR = 0.91  # measured 0.9310
 
 
 def _rec(doc_id: str, text: str, event: str, source: list[str], target: list[str]) -> dict[str, object]:

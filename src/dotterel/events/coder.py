@@ -23,7 +23,8 @@ from ..records import Actor, Attribution, Evidence, Location, Mention, stable_id
 from ..vocab import RECIPROCAL_TYPES, EventType, Factuality, SectionRole
 from .cameo import cameo_for
 from .dating import event_date, sentence_timexes
-from .frames import Frame, alternates, find_frames, is_condition
+from .alternates import alternates
+from .frames import Frame, find_frames, is_condition
 from .lexicon import Lexicon, Trigger, lexicon
 from .typemodel import CandidateRecorder, TypeModel
 

@@ -245,3 +245,8 @@ def test_resolve_relations_successors_and_bare_groups(sentence: str, head: str, 
 
 def test_resolve_a_given_name_is_no_people() -> None:
     assert _resolve(["Karen Bass praised the envoy."], "2020-05-01", "Bass") == []
+
+
+def test_resolve_it_is_no_person() -> None:
+    doc_sentence = "Senator Jane Roe said the plan would fail if it lacked money."
+    assert all(g[2] != "Jane Roe" for g in _resolve([doc_sentence], "2020-05-01", "it", home="USA"))

@@ -87,6 +87,11 @@ def test_frames_said_without_obligation_is_no_demand(nlp) -> None:  # type: igno
     ("Qatar hosted the World Cup final.", "hosted", None),
     ("Bishop Jenky has stood by his comments.", "stood", None),
     ("Turkey stood by Azerbaijan.", "stood", EventType.SUPPORT),
+    ("A security camera captured the moment of the blast.", "captured", None),
+    ("Rebels captured two Kenyan aid workers.", "captured", EventType.ASSAULT),
+    ("The envoy declined to comment on the deal.", "declined", None),
+    ("Kenya declined an invitation to the summit.", "declined", EventType.REJECT),
+    ("The senator said the president had obstructed justice.", "obstructed", None),
 ])
 def test_frames_senses_that_are_no_event(nlp, text: str, trigger: str,  # type: ignore[no-untyped-def]
                                          expected: EventType | None) -> None:

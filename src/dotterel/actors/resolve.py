@@ -54,6 +54,7 @@ _GENDERED = {"mr": "m", "mister": "m", "sir": "m", "lord": "m", "king": "m", "pr
              "princess": "f", "congresswoman": "f", "spokeswoman": "f", "chairwoman": "f",
              "assemblywoman": "f", "businesswoman": "f", "mother": "f"}
 _GROUP_PRONOUNS = frozenset({"it", "its", "they", "them", "their", "we", "our"})
+_THING_PRONOUNS = frozenset({"it", "its", "itself"})
 #: Pronouns of the speaker ("I will not resign," he said) and of the one spoken to.
 _SPEAKER_PRONOUNS = frozenset({"i", "me", "my", "mine", "myself", "we", "us", "our", "ours", "ourselves"})
 _ADDRESSEE_PRONOUNS = frozenset({"you", "your", "yours", "yourself", "yourselves"})
@@ -166,6 +167,8 @@ class DocActors:
             return [actor] if actor else []
         if head.pos_ == "PRON" or lower in _GROUP_PRONOUNS:
             for antecedent in _clause_antecedents(head):
+                if lower in _THING_PRONOUNS and (antecedent.ent_type_ == "PERSON" or antecedent.text in self.surnames):
+                    continue  # "Trump warned that X would pay if it attacked": "it" is no person
                 found = self.resolve(antecedent, matches)
                 if found or antecedent.pos_ == "PROPN":
                     return found  # "Akin continued his refusal": his is Akin's, known or not

@@ -316,3 +316,8 @@ def test_coder_between_names_both_sides_or_the_parties_of_a_mediator(pipeline: P
 def test_coder_driving_people_from_their_homes_is_mass_expulsion(pipeline: Pipeline) -> None:
     [event] = _events(pipeline, "Soldiers forced out hundreds of Somali herders from their homes.", EventType.ASSAULT)
     assert event.cameo.code == "201"
+
+
+def test_coder_an_event_noun_as_subject_names_its_doer(pipeline: Pipeline) -> None:
+    [event] = _events(pipeline, "Airstrikes by the Kenyan army killed 12 militants on Monday.", EventType.ASSAULT)
+    assert event.source is not None and event.source.code == "KENMIL"

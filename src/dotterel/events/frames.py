@@ -250,7 +250,7 @@ def _verb_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
         sources = _with_conjuncts(agent)
         direct = subj
     else:
-        sources = _with_conjuncts(subj)
+        sources = _with_conjuncts(_doer(subj, lex) or subj if subj is not None else None)
         direct = _child(tok, {"dobj", "dative"})
     if tok.dep_ == "acl" and tok.tag_ == "VBN":  # "a citizen abducted by militants"
         sources, direct = _with_conjuncts(agent), tok.head
@@ -359,6 +359,19 @@ def _acting_of(noun: Token, lex: Lexicon) -> bool:
         return False
     coding = lex.lookup(noun.lemma_.lower(), "NOUN", set())
     return coding is not None and coding.type not in _PATIENT_OF
+
+
+def _doer(noun: Token, lex: Lexicon) -> Token | None:
+    """Who did what an event noun names, when the noun is a verb's subject: "airstrikes by the
+    army killed 50", "Russia's shelling destroyed the bridge" (not "Monday's attack")."""
+    if noun.pos_ != "NOUN" or (noun.lemma_.lower(), "NOUN") not in lex.rows:
+        return None
+    agent = next(iter(_prep_objects(noun, ("by",))), None)
+    poss = _child(noun, {"poss"})
+    if agent is None and poss is not None and poss.ent_type_ not in ("DATE", "TIME") \
+            and noun.lemma_.lower() not in _PATIENT_NOUNS:
+        agent = poss
+    return agent
 
 
 def _event_owner(tok: Token, lex: Lexicon) -> Token:

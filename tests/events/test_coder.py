@@ -321,3 +321,9 @@ def test_coder_driving_people_from_their_homes_is_mass_expulsion(pipeline: Pipel
 def test_coder_an_event_noun_as_subject_names_its_doer(pipeline: Pipeline) -> None:
     [event] = _events(pipeline, "Airstrikes by the Kenyan army killed 12 militants on Monday.", EventType.ASSAULT)
     assert event.source is not None and event.source.code == "KENMIL"
+
+
+def test_coder_what_a_party_is_accused_of_is_the_accusers_claim(pipeline: Pipeline) -> None:
+    [shelling] = _events(pipeline, "Kenya accused Somalia of shelling its border posts.", EventType.ASSAULT)
+    assert shelling.source is not None and shelling.source.country == "SOM"
+    assert shelling.factuality.value == "claimed"

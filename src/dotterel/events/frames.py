@@ -163,6 +163,12 @@ def subject_of(verb: Token, depth: int = 0) -> tuple[Token | None, bool]:
         return inherited, passive_head if verb.dep_ == "conj" else False
     if verb.dep_ == "xcomp" and verb.head.dep_ == "acomp" and verb.head.head.pos_ in ("VERB", "AUX"):
         return subject_of(verb.head.head, depth + 1)  # "X is ready to contribute"
+    if verb.dep_ == "pcomp" and verb.tag_ == "VBG" and verb.head.lower_ in ("of", "for") \
+            and verb.head.head.pos_ == "VERB":
+        # "accused X of violating", "blamed X for attacking": the object does it; else the subject
+        # ("apologised for attacking").
+        governor = verb.head.head
+        return _child(governor, {"dobj"}) or subject_of(governor, depth + 1)[0], False
     return None, False
 
 

@@ -51,6 +51,9 @@ def _judge(sentence: str, trigger: str, sector: str | None = None) -> Factuality
     ("The suspect told jurors that he was arrested in July.", "arrested", None, Factuality.ASSERTED),
     ("The ILO reiterated its demand that Israel ease the restrictions.", "ease", None, Factuality.HYPOTHETICAL),
     ("The plan to leave Syria, which was lauded by Putin, failed.", "lauded", None, Factuality.ASSERTED),
+    # Who came together to do something did it; what a party is accused of is the accuser's claim.
+    ("Opposition senators stood up to condemn the decree.", "condemn", None, Factuality.ASSERTED),
+    ("Ghana accused Togo of shelling its border posts.", "shelling", None, Factuality.CLAIMED),
 ])
 def test_factuality_values(sentence: str, trigger: str, sector: str | None, expected: Factuality) -> None:
     assert _judge(sentence, trigger, sector) is expected

@@ -39,6 +39,7 @@ class Cues:
     claiming_sectors: frozenset[str]
     obligation: frozenset[str]
     directive: frozenset[str]
+    gathering: frozenset[str]
 
 
 @functools.cache
@@ -48,7 +49,7 @@ def cues() -> Cues:
         return Cues(*(frozenset(str(w).lower() for w in raw[k]) for k in (
             "reporting_verbs", "denial_verbs", "claim_verbs", "unverified_words", "hypothetical_words",
             "planned_words", "habitual_words", "negation_words", "claiming_sectors", "obligation_modals",
-            "directive_verbs")))
+            "directive_verbs", "gathering_verbs")))
     except (KeyError, TypeError) as exc:
         raise DataError(f"factuality.yaml: missing or malformed key {exc}") from exc
 
@@ -224,8 +225,10 @@ def judge(trigger: Token, clause: Token, speaker_sector: SectorOf) -> Judgement 
         if rel == "advcl" and any(t.dep_ == "mark" and t.lower_ in ("if", "unless")
                                   for t in (*child.children, *node.children)):
             hypothetical = True
-        if rel == "advcl" and _purpose(child):
-            planned = True  # "sent troops to secure the border": the securing is what was intended
+        if rel == "advcl" and _purpose(child) and lemma not in c.gathering:
+            # "sent troops to secure the border": the securing is what was intended ("rose to voice
+            # concern", "gathered to protest": people who came to do it did it).
+            planned = True
         if lemma in c.unverified or node.lower_ in c.unverified:
             unverified = True
             cue = cue or node.text

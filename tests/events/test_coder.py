@@ -327,3 +327,9 @@ def test_coder_what_a_party_is_accused_of_is_the_accusers_claim(pipeline: Pipeli
     [shelling] = _events(pipeline, "Kenya accused Somalia of shelling its border posts.", EventType.ASSAULT)
     assert shelling.source is not None and shelling.source.country == "SOM"
     assert shelling.factuality.value == "claimed"
+
+
+def test_coder_a_town_is_no_attacker(pipeline: Pipeline) -> None:
+    events = _events(pipeline, "Kenya condemned the attack on the British embassy in Mombasa, Kenya, which killed two guards.",
+                     EventType.ASSAULT)
+    assert events and all(e.source is None or e.source.text != "Mombasa" for e in events)

@@ -222,7 +222,8 @@ class SentenceCoder:
             found = self.actors.resolve(tok, matches)
             if not found and tok.dep_ in ("compound", "amod") and _city_or_state(tok):
                 continue  # "the Tucson attack": where it happened, not who did it
-            if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED) and tok.ent_type_ not in _NOT_ACTORS:
+            if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED) and tok.ent_type_ not in _NOT_ACTORS \
+                    and tok.text[:1].isupper():  # "the nightclub massacre": no name, whatever the tagger says
                 text = tok.doc[tok.left_edge.i:tok.i + 1].text if tok.dep_ != "compound" else tok.text
                 found = [Actor(text, text, None, None)]
             for actor in found:
@@ -326,7 +327,10 @@ class SentenceCoder:
                  ) -> tuple[list[Actor], list[Actor], Location | None] | None:
         """The frame's sources, targets and place (`place`: the sentence's, when the frame has
         none of its own), or None when the frame names no party and so codes no event."""
-        sources = self._resolve(frame.sources, matches)
+        # A town or a region the text names is where something happened, not who did it ("the attack
+        # on the compound in Benghazi, which killed …"); a capital standing for its government is an actor.
+        sources = [a for a in self._resolve(frame.sources, matches)
+                   if a.country is not None or resolve_place(a.text) is None]
         # "reneged on his pledge": the source's own is no second party.
         targets = [t for t in self._resolve(frame.targets, matches) if not any(_same_actor(t, s) for s in sources)]
         # A thing acted on ("released its tax returns") leaves a patient-type event without a party.

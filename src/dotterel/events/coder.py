@@ -223,7 +223,7 @@ class SentenceCoder:
             if not found and tok.dep_ in ("compound", "amod") and _city_or_state(tok):
                 continue  # "the Tucson attack": where it happened, not who did it
             if not found and (tok.pos_ == "PROPN" or tok.ent_type_ in _NAMED) and tok.ent_type_ not in _NOT_ACTORS \
-                    and tok.text[:1].isupper():  # "the nightclub massacre": no name, whatever the tagger says
+                    and tok.text[:1].isupper():  # "the stadium massacre": no name, whatever the tagger says
                 text = tok.doc[tok.left_edge.i:tok.i + 1].text if tok.dep_ != "compound" else tok.text
                 found = [Actor(text, text, None, None)]
             for actor in found:

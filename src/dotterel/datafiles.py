@@ -26,6 +26,11 @@ def data_text(name: str) -> str:
         raise DataError(f"data file {name!r} is missing from the package") from exc
 
 
+def split_cell(cell: str) -> list[str]:
+    """The values of a `|`-separated table cell ("Burma|Myanmar"), without empty ones."""
+    return [p.strip() for p in cell.split("|") if p.strip()]
+
+
 @functools.cache
 def load_csv(name: str) -> tuple[dict[str, str], ...]:
     """Rows of a shipped CSV file as dicts; blank and `#` lines are skipped.

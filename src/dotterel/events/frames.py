@@ -293,9 +293,7 @@ def _noun_frame(tok: Token, coding: Trigger, lex: Lexicon) -> Frame:
     words = [tok]
     sources: list[Token] = []
     targets: list[Token] = []
-    poss = _child(tok, {"poss"})
-    if poss is not None and poss.ent_type_ in ("DATE", "TIME"):
-        poss = None  # "last month's invasion"
+    poss = _possessor(tok)
     if poss is not None and tok.lemma_.lower() in _PATIENT_NOUNS:
         targets = _with_conjuncts(poss)  # "Lai's trial", "Khashoggi's killing": who undergoes it
     elif poss is not None:
@@ -373,11 +371,15 @@ def _doer(noun: Token, lex: Lexicon) -> Token | None:
     if noun.pos_ != "NOUN" or (noun.lemma_.lower(), "NOUN") not in lex.rows:
         return None
     agent = next(iter(_prep_objects(noun, ("by",))), None)
-    poss = _child(noun, {"poss"})
-    if agent is None and poss is not None and poss.ent_type_ not in ("DATE", "TIME") \
-            and noun.lemma_.lower() not in _PATIENT_NOUNS:
-        agent = poss
+    if agent is None and noun.lemma_.lower() not in _PATIENT_NOUNS:
+        agent = _possessor(noun)
     return agent
+
+
+def _possessor(noun: Token) -> Token | None:
+    """A noun's possessor, unless it is a time: "Russia's shelling", not "last month's invasion"."""
+    poss = _child(noun, {"poss"})
+    return poss if poss is not None and poss.ent_type_ not in ("DATE", "TIME") else None
 
 
 def _event_owner(tok: Token, lex: Lexicon) -> Token:
